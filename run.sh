@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# ./run.sh        build the jar if it is missing or stale, then start the server (PORT, default 7070)
+# ./run.sh test   run every test (mvn verify)
+# ./run.sh bench  run the benchmarks (see bench/)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need() {
+    command -v "$1" >/dev/null 2>&1 || { echo "run.sh: $1 is not installed; $2" >&2; exit 1; }
+}
+need java "install Java 17 or newer (e.g. apt-get install openjdk-17-jdk)."
+need mvn "install Apache Maven (e.g. apt-get install maven)."
+
+jar=target/livesurvey.jar
+stale() {
+    [ ! -f "$jar" ] || [ -n "$(find pom.xml src/main sql static -newer "$jar" -print -quit 2>/dev/null)" ]
+}
+
+case "${1:-run}" in
+    test)
+        shift
+        exec mvn -B verify "$@"
+        ;;
+    bench)
+        shift
+        exec bash bench/run "$@"
+        ;;
+    run)
+        if stale; then
+            echo "run.sh: building $jar ..."
+            mvn -B -q -DskipTests package
+        fi
+        mkdir -p data
+        exec java ${JAVA_OPTS:-} -jar "$jar"
+        ;;
+    *)
+        echo "usage: ./run.sh [run|test|bench]" >&2
+        exit 2
+        ;;
+esac

@@ -1,0 +1,62 @@
+package livesurvey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Settings from environment variables, with safe defaults (SPEC §4). */
+public record Config(
+        int port,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        boolean production) {
+
+    static final String DEFAULT_DATABASE_URL =
+            "jdbc:h2:file:./data/livesurvey;MODE=MySQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0";
+
+    /** Reads the configuration, failing with one line per problem. */
+    public static Config fromEnv(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        int port = parsePort(env.getOrDefault("PORT", "7070"), problems);
+        String url = env.getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL).trim();
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:mysql:") && !url.startsWith("jdbc:mariadb:")) {
+            problems.add("DATABASE_URL must start with jdbc:mysql:// (MySQL 8 / MariaDB) or jdbc:h2:, got '" + url + "'");
+        }
+        if (url.startsWith("jdbc:mariadb:")) {
+            url = "jdbc:mysql:" + url.substring("jdbc:mariadb:".length());
+        }
+        String envName = env.getOrDefault("LIVESURVEY_ENV", "development").trim().toLowerCase();
+        if (!envName.equals("development") && !envName.equals("production") && !envName.equals("test")) {
+            problems.add("LIVESURVEY_ENV must be development, test or production, got '" + envName + "'");
+        }
+        if (!problems.isEmpty()) {
+            throw new StartupException(String.join("; ", problems));
+        }
+        return new Config(port, url,
+                env.getOrDefault("DATABASE_USER", url.startsWith("jdbc:h2:") ? "sa" : "root"),
+                env.getOrDefault("DATABASE_PASSWORD", ""),
+                envName.equals("production"));
+    }
+
+    boolean isH2() {
+        return databaseUrl.startsWith("jdbc:h2:");
+    }
+
+    Config withPort(int newPort) {
+        return new Config(newPort, databaseUrl, databaseUser, databasePassword, production);
+    }
+
+    private static int parsePort(String raw, List<String> problems) {
+        try {
+            int port = Integer.parseInt(raw.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add("PORT must be a number from 0 to 65535, got '" + raw + "'");
+        return 0;
+    }
+}

@@ -1,0 +1,100 @@
+package livesurvey;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+import java.sql.SQLException;
+
+/** The connection pool, the migrations and the shared Jdbi. */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    }
+
+    /** Connects, migrates, and fails with one clear line when the database is unusable. */
+    public static Database open(Config config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(withDriverDefaults(config.databaseUrl()));
+        hikari.setUsername(config.databaseUser());
+        hikari.setPassword(config.databasePassword());
+        hikari.setMaximumPoolSize(config.isH2() ? 8 : 16);
+        hikari.setPoolName("livesurvey");
+        hikari.setInitializationFailTimeout(10_000);
+        hikari.setConnectionTimeout(5_000);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
+            throw new StartupException("Cannot connect to the database at " + redact(config.databaseUrl())
+                    + ": " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                    .load().migrate();
+        } catch (FlywayException e) {
+            dataSource.close();
+            throw new StartupException("Database migration failed: " + rootMessage(e), e);
+        }
+        return new Database(dataSource);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    /** utf8mb4 on the wire (emoji) and batched writes for MySQL; H2 needs nothing. */
+    static String withDriverDefaults(String url) {
+        if (!url.startsWith("jdbc:mysql:")) {
+            return url;
+        }
+        String sep = url.contains("?") ? "&" : "?";
+        StringBuilder extra = new StringBuilder();
+        addIfAbsent(url, extra, "characterEncoding", "UTF-8");
+        addIfAbsent(url, extra, "connectionCollation", "utf8mb4_unicode_ci");
+        addIfAbsent(url, extra, "rewriteBatchedStatements", "true");
+        addIfAbsent(url, extra, "useServerPrepStmts", "false");
+        addIfAbsent(url, extra, "cachePrepStmts", "true");
+        addIfAbsent(url, extra, "connectTimeout", "5000");
+        return extra.isEmpty() ? url : url + sep + extra.substring(1);
+    }
+
+    private static void addIfAbsent(String url, StringBuilder extra, String key, String value) {
+        if (!url.contains(key + "=")) {
+            extra.append('&').append(key).append('=').append(value);
+        }
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("password=[^&]*", "password=***");
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (t instanceof SQLException sql && sql.getSQLState() != null) {
+            msg = msg + " (SQL state " + sql.getSQLState() + ")";
+        }
+        return msg.lines().findFirst().orElse(msg);
+    }
+}

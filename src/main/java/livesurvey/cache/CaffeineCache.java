@@ -1,0 +1,31 @@
+package livesurvey.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/** {@link KeyValueCache} held in this process by Caffeine. */
+public final class CaffeineCache<K, V> implements KeyValueCache<K, V> {
+    private final Cache<K, V> cache;
+
+    public CaffeineCache(long maximumSize, Duration expireAfterWrite) {
+        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(expireAfterWrite).build();
+    }
+
+    @Override
+    public V get(K key, Function<? super K, ? extends V> loader) {
+        return cache.get(key, loader);
+    }
+
+    @Override
+    public void invalidate(K key) {
+        cache.invalidate(key);
+    }
+
+    @Override
+    public void invalidateAll() {
+        cache.invalidateAll();
+    }
+}

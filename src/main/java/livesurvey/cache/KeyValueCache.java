@@ -1,0 +1,13 @@
+package livesurvey.cache;
+
+import java.util.function.Function;
+
+/** A small key/value cache: what the services need, whatever backs it. */
+public interface KeyValueCache<K, V> {
+    /** The cached value, computing and storing it when absent. */
+    V get(K key, Function<? super K, ? extends V> loader);
+
+    void invalidate(K key);
+
+    void invalidateAll();
+}

@@ -1,0 +1,63 @@
+package livesurvey.response;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Responses and their answers. Answer writes go through {@link AnswerWriter}, not here. */
+@RegisterConstructorMapper(ResponseRow.class)
+@RegisterConstructorMapper(AnswerRow.class)
+public interface ResponseDao {
+    String COLUMNS = "id, survey_id, current_step, editing_key, started_at, updated_at, completed_at";
+
+    @SqlUpdate("""
+            INSERT INTO responses (survey_id, token_hash, current_step, started_at, updated_at)
+            VALUES (:surveyId, :tokenHash, 1, :now, :now)
+            """)
+    @GetGeneratedKeys("id")
+    long insert(@Bind("surveyId") long surveyId, @Bind("tokenHash") String tokenHash, @Bind("now") long now);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM responses WHERE token_hash = :tokenHash AND survey_id = :surveyId")
+    Optional<ResponseRow> findByToken(@Bind("surveyId") long surveyId, @Bind("tokenHash") String tokenHash);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM responses WHERE id = :id")
+    Optional<ResponseRow> findById(@Bind("id") long id);
+
+    @SqlQuery("""
+            SELECT response_id, question_id, answer_value, valid, error, updated_at
+            FROM answers WHERE response_id = :responseId
+            """)
+    List<AnswerRow> answersOf(@Bind("responseId") long responseId);
+
+    @SqlQuery("""
+            SELECT response_id, question_id, answer_value, valid, error, updated_at
+            FROM answers WHERE response_id IN (<ids>)
+            """)
+    List<AnswerRow> answersOf(@BindList("ids") Collection<Long> responseIds);
+
+    @SqlQuery("SELECT response_id FROM unique_claims WHERE question_id = :questionId AND value_hash = :valueHash")
+    Optional<Long> claimHolder(@Bind("questionId") long questionId, @Bind("valueHash") String valueHash);
+
+    @SqlUpdate("""
+            UPDATE responses SET current_step = GREATEST(current_step, :step), updated_at = :now
+            WHERE id = :id AND completed_at IS NULL
+            """)
+    int advanceTo(@Bind("id") long id, @Bind("step") int step, @Bind("now") long now);
+
+    @SqlUpdate("""
+            UPDATE responses SET completed_at = :now, updated_at = :now, editing_key = NULL
+            WHERE id = :id AND completed_at IS NULL
+            """)
+    int complete(@Bind("id") long id, @Bind("now") long now);
+
+    /** Reset & retry: the response stays, but no cookie can reach it any more. */
+    @SqlUpdate("UPDATE responses SET token_hash = NULL, editing_key = NULL WHERE id = :id")
+    int forgetToken(@Bind("id") long id);
+}

@@ -1,0 +1,57 @@
+package livesurvey.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+
+/** The one ObjectMapper, and strict reading of JSON request bodies. */
+public final class Json {
+    public static final ObjectMapper MAPPER = createMapper();
+
+    private Json() {
+    }
+
+    private static ObjectMapper createMapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.registerModule(new JavaTimeModule());
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32).maxStringLength(1_000_000).build());
+        return mapper;
+    }
+
+    /** The request body as a JSON object, or a 415/400 that says what is wrong with it. */
+    public static JsonNode objectBody(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase().startsWith("application/json")) {
+            throw new ApiException(415, "Send the body as JSON with Content-Type: application/json");
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(ctx.bodyAsBytes());
+        } catch (IOException e) {
+            throw new ApiException(400, "Malformed JSON: " + firstLine(e.getMessage()));
+        }
+        if (node == null || !node.isObject()) {
+            throw new ApiException(400, "The body must be a JSON object");
+        }
+        return node;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable body";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        return line.length() > 160 ? line.substring(0, 160) : line;
+    }
+}
