@@ -192,7 +192,7 @@ public final class App implements AutoCloseable {
 
     public static void main(String[] args) {
         if (args.length > 0) {
-            System.exit(Commands.run(args));
+            System.exit(Commands.run(args, System.getenv(), System.out, System.err));
         }
         try {
             Config config = Config.fromEnv(System.getenv());

@@ -2,7 +2,9 @@ package livesurvey;
 
 import livesurvey.admin.AdminAuth;
 
+import java.io.PrintStream;
 import java.time.Clock;
+import java.util.Map;
 
 /** The command-line tasks besides serving: {@code java -jar livesurvey.jar create-token <name>}. */
 final class Commands {
@@ -10,20 +12,20 @@ final class Commands {
     }
 
     /** Runs one command and returns the process exit status. */
-    static int run(String[] args) {
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (args[0].equals("create-token") && args.length == 2) {
-            try (Database database = Database.open(Config.fromEnv(System.getenv()))) {
+            try (Database database = Database.open(Config.fromEnv(env))) {
                 String token = new AdminAuth(database.jdbi(), Clock.systemUTC()).createApiToken(args[1]);
-                System.out.println("API token '" + args[1].strip() + "' (shown only this once; send it as "
+                out.println("API token '" + args[1].strip() + "' (shown only this once; send it as "
                         + "Authorization: Bearer <token>):");
-                System.out.println(token);
+                out.println(token);
                 return 0;
             } catch (StartupException | IllegalArgumentException e) {
-                System.err.println("create-token failed: " + e.getMessage());
+                err.println("create-token failed: " + e.getMessage());
                 return 1;
             }
         }
-        System.err.println("usage: java -jar livesurvey.jar [create-token <name>]");
+        err.println("usage: java -jar livesurvey.jar [create-token <name>]");
         return 2;
     }
 }
