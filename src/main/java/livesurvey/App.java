@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import livesurvey.cache.CaffeineCache;
+import livesurvey.response.AnswerBody;
 import livesurvey.response.AnswerResult;
 import livesurvey.response.AnswerWriter;
 import livesurvey.response.RespondentHandler;
@@ -33,10 +34,10 @@ import java.util.List;
 /** Builds everything from the configuration and wires routes to handlers. */
 public final class App {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
-    static final long MAX_BODY_BYTES = 64 * 1024;
 
     private final Config config;
     private final List<ApiRoute> routes;
+    private final Ops ops;
 
     public App(Config config, Database database) {
         this.config = config;
@@ -51,6 +52,7 @@ public final class App {
         var respondent = new RespondentHandler(surveys,
                 new RespondentService(responses, writer, validator, clock), config.production());
         this.routes = routeTable(surveys, respondent);
+        this.ops = new Ops(config, database, routes);
     }
 
     /** The API: every route the server answers under /api, and what the API document says of it. */
@@ -61,15 +63,19 @@ public final class App {
                 ApiRoute.of(HandlerType.GET, survey, surveys::definition, Access.PUBLIC,
                         "The survey definition: steps, questions, options and rules (ETag)").returns(SurveyDefinition.class),
                 ApiRoute.of(HandlerType.POST, survey + "/responses", respondent::start, Access.RESPONDENT,
-                        "Start a response, or resume this browser's; sets the respondent cookie").returns(RespondentState.class),
+                        "Start a response, or resume this browser's; sets the respondent cookie").returns(RespondentState.class)
+                        .limitedBy(ApiRoute.RateLimit.START),
                 ApiRoute.of(HandlerType.GET, me, respondent::state, Access.RESPONDENT,
                         "This browser's response: current step, answers, completed").returns(RespondentState.class),
                 ApiRoute.of(HandlerType.PUT, me + "/answers/{key}", respondent::answer, Access.RESPONDENT,
-                        "Store one answer, even when invalid, and say whether it is valid").returns(AnswerResult.class),
+                        "Store one answer, even when invalid, and say whether it is valid").returns(AnswerResult.class)
+                        .accepts(AnswerBody.class).errors(409).limitedBy(ApiRoute.RateLimit.ANSWER),
                 ApiRoute.of(HandlerType.POST, me + "/steps/{n}", respondent::validateStep, Access.RESPONDENT,
-                        "Validate step n: the next step, or 422 with an error per field").returns(StepResult.class),
+                        "Validate step n: the next step, or 422 with an error per field").returns(StepResult.class)
+                        .errors(409, 422),
                 ApiRoute.of(HandlerType.POST, me + "/complete", respondent::complete, Access.RESPONDENT,
-                        "Validate every answer and mark the response completed (idempotent)").returns(RespondentState.class),
+                        "Validate every answer and mark the response completed (idempotent)").returns(RespondentState.class)
+                        .errors(422),
                 ApiRoute.of(HandlerType.DELETE, me, respondent::reset, Access.RESPONDENT,
                         "Reset & retry: forget this browser's identity; the stored response stays").status(204));
     }
@@ -82,7 +88,7 @@ public final class App {
     public Javalin javalin() {
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.http.maxRequestSize = livesurvey.web.BodyLimit.MAX_BYTES;
             cfg.http.generateEtags = false;
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jetty.port = config.port();
@@ -94,6 +100,7 @@ public final class App {
             });
             cfg.startup.showJavalinBanner = false;
             ErrorMapping.install(cfg);
+            ops.install(cfg);
             cfg.routes.get("/", Pages.page("index.html"));
             cfg.routes.get("/survey", Pages.page("survey.html"));
             cfg.routes.get("/survey/{slug}", Pages.page("survey.html"));

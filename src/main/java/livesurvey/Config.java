@@ -10,7 +10,13 @@ public record Config(
         String databaseUrl,
         String databaseUser,
         String databasePassword,
-        boolean production) {
+        boolean production,
+        livesurvey.web.RateLimits rateLimits) {
+
+    /** Tests and tools build a Config directly: no rate limits, so many requests from 127.0.0.1 are fine. */
+    public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production) {
+        this(port, databaseUrl, databaseUser, databasePassword, production, livesurvey.web.RateLimits.OFF);
+    }
 
     static final String DEFAULT_DATABASE_URL =
             "jdbc:h2:file:./data/livesurvey;MODE=MySQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0";
@@ -30,13 +36,17 @@ public record Config(
         if (!envName.equals("development") && !envName.equals("production") && !envName.equals("test")) {
             problems.add("LIVESURVEY_ENV must be development, test or production, got '" + envName + "'");
         }
+        var rateLimits = livesurvey.web.RateLimits.parse(env.get("LIVESURVEY_RATE_LIMITS"), problems);
+        if (envName.equals("production") && env.getOrDefault("LIVESURVEY_ADMIN_PASSWORD", "").isBlank()) {
+            problems.add("LIVESURVEY_ENV=production needs LIVESURVEY_ADMIN_PASSWORD set (no generated admin password in production)");
+        }
         if (!problems.isEmpty()) {
             throw new StartupException(String.join("; ", problems));
         }
         return new Config(port, url,
                 env.getOrDefault("DATABASE_USER", url.startsWith("jdbc:h2:") ? "sa" : "root"),
                 env.getOrDefault("DATABASE_PASSWORD", ""),
-                envName.equals("production"));
+                envName.equals("production"), rateLimits);
     }
 
     boolean isH2() {
@@ -44,7 +54,7 @@ public record Config(
     }
 
     Config withPort(int newPort) {
-        return new Config(newPort, databaseUrl, databaseUser, databasePassword, production);
+        return new Config(newPort, databaseUrl, databaseUser, databasePassword, production, rateLimits);
     }
 
     private static int parsePort(String raw, List<String> problems) {
