@@ -5,6 +5,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import livesurvey.cache.CaffeineCache;
+import livesurvey.live.ChangeDao;
+import livesurvey.live.ChangeFollower;
 import livesurvey.response.AnswerBody;
 import livesurvey.response.AnswerResult;
 import livesurvey.response.AnswerWriter;
@@ -30,14 +32,17 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /** Builds everything from the configuration and wires routes to handlers. */
-public final class App {
+public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private final Config config;
     private final List<ApiRoute> routes;
     private final Ops ops;
+    private final ChangeFollower follower;
+    private final AnswerWriter writer;
 
     public App(Config config, Database database) {
         this.config = config;
@@ -47,10 +52,14 @@ public final class App {
                 new CaffeineCache<>(1_000, Duration.ofSeconds(10)));
         var responses = jdbi.onDemand(ResponseDao.class);
         var validator = new Validator(responses::claimHolder);
-        var writer = new AnswerWriter(jdbi, validator, clock);
+        this.follower = new ChangeFollower(jdbi.onDemand(ChangeDao.class), clock, Duration.ofMillis(100),
+                Duration.ofSeconds(10), Duration.ofMinutes(10));
+        LongConsumer committed = surveyId -> follower.nudge();
+        this.writer = new AnswerWriter(jdbi, validator, clock, config.isH2() ? 1 : 2, committed);
         var surveys = new SurveyHandler(catalog);
         var respondent = new RespondentHandler(surveys,
-                new RespondentService(responses, writer, validator, clock), config.production());
+                new RespondentService(responses, writer, validator, clock, committed), config.production());
+        follower.start();
         this.routes = routeTable(surveys, respondent);
         this.ops = new Ops(config, database, routes);
     }
@@ -110,13 +119,21 @@ public final class App {
         });
     }
 
+    @Override
+    public void close() {
+        writer.close();
+        follower.close();
+    }
+
     public static void main(String[] args) {
         try {
             Config config = Config.fromEnv(System.getenv());
             Database database = Database.open(config);
-            Javalin server = new App(config, database).javalin();
+            App app = new App(config, database);
+            Javalin server = app.javalin();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.stop();
+                app.close();
                 database.close();
             }, "shutdown"));
             server.start();

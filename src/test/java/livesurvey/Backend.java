@@ -85,6 +85,11 @@ public final class Backend implements AutoCloseable {
         }
     }
 
+    /** A second instance on the same database: its own pool, its own app, nothing dropped when closed. */
+    public static Backend sameDatabaseAs(Backend other) {
+        return new Backend(other.name + " (second instance)", other.config, () -> { });
+    }
+
     public Config config() {
         return config;
     }
@@ -110,6 +115,9 @@ public final class Backend implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (app != null) {
+            app.close();
+        }
         if (database != null) {
             database.close();
         }

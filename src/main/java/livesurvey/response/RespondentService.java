@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /** A respondent's own response: start or resume, answer, validate steps, complete, reset. */
 public final class RespondentService {
@@ -19,12 +20,16 @@ public final class RespondentService {
     private final AnswerWriter writer;
     private final Validator validator;
     private final Clock clock;
+    private final LongConsumer afterCommit;
 
-    public RespondentService(ResponseDao responses, AnswerWriter writer, Validator validator, Clock clock) {
+    /** @param afterCommit told the survey id after each committed change to one of its responses */
+    public RespondentService(ResponseDao responses, AnswerWriter writer, Validator validator, Clock clock,
+                             LongConsumer afterCommit) {
         this.responses = responses;
         this.writer = writer;
         this.validator = validator;
         this.clock = clock;
+        this.afterCommit = afterCommit;
     }
 
     /** A response started for a new token, or resumed for a known one. */
@@ -37,7 +42,8 @@ public final class RespondentService {
             return new Started(stateOf(survey, existing.get()), null);
         }
         String fresh = RespondentTokens.newToken();
-        long id = responses.insert(survey.id(), RespondentTokens.hash(fresh), clock.millis());
+        long id = responses.start(survey.id(), RespondentTokens.hash(fresh), clock.millis());
+        afterCommit.accept(survey.id());
         return new Started(stateOf(survey, responses.findById(id).orElseThrow()), fresh);
     }
 
@@ -50,7 +56,7 @@ public final class RespondentService {
         if (response.completed()) {
             throw new ApiException(409, "Survey already submitted.");
         }
-        return writer.write(response, question, value);
+        return writer.write(survey.id(), response, question, value);
     }
 
     public StepResult validateStep(Survey survey, String token, int step) {
@@ -64,7 +70,8 @@ public final class RespondentService {
         failOnErrors(errors(survey.questionsOfStep(step), response), "Step " + step + " has answers to fix.");
         Integer next = step < survey.stepCount() ? step + 1 : null;
         if (next != null) {
-            responses.advanceTo(response.id(), next, clock.millis());
+            responses.advance(survey.id(), response.id(), next, clock.millis());
+            afterCommit.accept(survey.id());
         }
         return new StepResult(step, true, next);
     }
@@ -74,14 +81,18 @@ public final class RespondentService {
         ResponseRow response = require(survey, token);
         if (!response.completed()) {
             failOnErrors(errors(survey.questions(), response), "Some answers need fixing before you submit.");
-            responses.complete(response.id(), clock.millis());
+            responses.markCompleted(survey.id(), response.id(), clock.millis());
+            afterCommit.accept(survey.id());
         }
         return stateOf(survey, responses.findById(response.id()).orElseThrow());
     }
 
     /** Reset & retry: the stored response stays, but this browser's token no longer reaches it. */
     public void reset(Survey survey, String token) {
-        find(survey, token).ifPresent(r -> responses.forgetToken(r.id()));
+        find(survey, token).ifPresent(r -> {
+            responses.forget(survey.id(), r.id(), clock.millis());
+            afterCommit.accept(survey.id());
+        });
     }
 
     private Map<String, String> errors(List<Question> questions, ResponseRow response) {

@@ -1,7 +1,6 @@
 package livesurvey.docs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.TestConfig;
 import livesurvey.App;
@@ -191,12 +190,14 @@ class ApiDocsTest {
     void production_serves_neither_the_document_nor_the_docs_page() {
         Config base = db.config();
         Config production = new Config(0, base.databaseUrl(), base.databaseUser(), base.databasePassword(), true);
-        Javalin app = new App(production, db.database()).javalin();
-        JavalinTest.test(app, new TestConfig(false, false, HttpClient.newHttpClient(), Map.of()), (server, client) -> {
-            assertEquals(404, client.get("/openapi.json").code());
-            assertEquals(404, client.get("/docs").code());
-            assertEquals(200, client.get("/api/surveys/default").code(), "the API itself still serves");
-            assertTrue(client.get("/").headers().get("Strict-Transport-Security") != null, "HSTS in production");
-        });
+        try (App app = new App(production, db.database())) {
+            JavalinTest.test(app.javalin(), new TestConfig(false, false, HttpClient.newHttpClient(), Map.of()),
+                    (server, client) -> {
+                        assertEquals(404, client.get("/openapi.json").code());
+                        assertEquals(404, client.get("/docs").code());
+                        assertEquals(200, client.get("/api/surveys/default").code(), "the API itself still serves");
+                        assertTrue(client.get("/").headers().get("Strict-Transport-Security") != null, "HSTS in production");
+                    });
+        }
     }
 }
