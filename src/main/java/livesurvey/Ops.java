@@ -9,6 +9,7 @@ import io.javalin.http.ContentTooLargeResponse;
 import livesurvey.web.ApiRoute;
 import livesurvey.web.BodyLimit;
 import livesurvey.web.CsrfGuard;
+import livesurvey.web.JettyErrors;
 import livesurvey.web.RateLimiter;
 import livesurvey.web.SecurityHeaders;
 
@@ -37,6 +38,9 @@ final class Ops {
     }
 
     void install(JavalinConfig cfg) {
+        cfg.http.prefer405over404 = true;
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+        cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrors()));
         cfg.routes.before(headers::apply);
         cfg.routes.before(BodyLimit::check);
         cfg.routes.exception(ContentTooLargeResponse.class, (e, ctx) -> BodyLimit.tooLarge(ctx));
