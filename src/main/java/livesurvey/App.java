@@ -60,7 +60,8 @@ public final class App implements AutoCloseable {
         this.writer = new AnswerWriter(jdbi, validator, clock, config.isH2() ? 1 : 2, committed);
         var surveys = new SurveyHandler(catalog);
         var respondent = new RespondentHandler(surveys,
-                new RespondentService(responses, writer, validator, clock, committed), config.production());
+                new RespondentService(responses, writer, validator, clock, committed,
+                        new CaffeineCache<>(100_000, Duration.ofMinutes(5))), config.production());
         follower.start();
         this.routes = routeTable(surveys, respondent);
         this.ops = new Ops(config, database, routes);
