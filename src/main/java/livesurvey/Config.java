@@ -11,11 +11,13 @@ public record Config(
         String databaseUser,
         String databasePassword,
         boolean production,
+        String adminPassword,
         livesurvey.web.RateLimits rateLimits) {
 
     /** Tests and tools build a Config directly: no rate limits, so many requests from 127.0.0.1 are fine. */
-    public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production) {
-        this(port, databaseUrl, databaseUser, databasePassword, production, livesurvey.web.RateLimits.OFF);
+    public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
+                  String adminPassword) {
+        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, livesurvey.web.RateLimits.OFF);
     }
 
     static final String DEFAULT_DATABASE_URL =
@@ -37,8 +39,15 @@ public record Config(
             problems.add("LIVESURVEY_ENV must be development, test or production, got '" + envName + "'");
         }
         var rateLimits = livesurvey.web.RateLimits.parse(env.get("LIVESURVEY_RATE_LIMITS"), problems);
-        if (envName.equals("production") && env.getOrDefault("LIVESURVEY_ADMIN_PASSWORD", "").isBlank()) {
-            problems.add("LIVESURVEY_ENV=production needs LIVESURVEY_ADMIN_PASSWORD set (no generated admin password in production)");
+        String adminPassword = env.get("LIVESURVEY_ADMIN_PASSWORD");
+        if (adminPassword != null && adminPassword.isBlank()) {
+            adminPassword = null;
+        }
+        if (adminPassword != null && adminPassword.length() < 8) {
+            problems.add("LIVESURVEY_ADMIN_PASSWORD must be at least 8 characters long");
+        }
+        if (adminPassword == null && envName.equals("production")) {
+            problems.add("LIVESURVEY_ADMIN_PASSWORD must be set in production (the first admin's password)");
         }
         if (!problems.isEmpty()) {
             throw new StartupException(String.join("; ", problems));
@@ -46,7 +55,13 @@ public record Config(
         return new Config(port, url,
                 env.getOrDefault("DATABASE_USER", url.startsWith("jdbc:h2:") ? "sa" : "root"),
                 env.getOrDefault("DATABASE_PASSWORD", ""),
-                envName.equals("production"), rateLimits);
+                envName.equals("production"), adminPassword, rateLimits);
+    }
+
+    @Override
+    public String toString() {
+        // Never print the passwords.
+        return "Config[port=" + port + ", databaseUrl=" + databaseUrl + ", production=" + production + "]";
     }
 
     boolean isH2() {
@@ -54,7 +69,7 @@ public record Config(
     }
 
     Config withPort(int newPort) {
-        return new Config(newPort, databaseUrl, databaseUser, databasePassword, production, rateLimits);
+        return new Config(newPort, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits);
     }
 
     private static int parsePort(String raw, List<String> problems) {

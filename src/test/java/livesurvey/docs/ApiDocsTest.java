@@ -189,7 +189,8 @@ class ApiDocsTest {
     @Test
     void production_serves_neither_the_document_nor_the_docs_page() {
         Config base = db.config();
-        Config production = new Config(0, base.databaseUrl(), base.databaseUser(), base.databasePassword(), true);
+        Config production = new Config(0, base.databaseUrl(), base.databaseUser(), base.databasePassword(), true,
+                base.adminPassword());
         try (App app = new App(production, db.database())) {
             JavalinTest.test(app.javalin(), new TestConfig(false, false, HttpClient.newHttpClient(), Map.of()),
                     (server, client) -> {

@@ -111,7 +111,8 @@ class HardeningTest {
 
     private void withLimits(RateLimits limits, TestCase test) {
         Config base = db.config();
-        Config limited = new Config(0, base.databaseUrl(), base.databaseUser(), base.databasePassword(), false, limits);
+        Config limited = new Config(0, base.databaseUrl(), base.databaseUser(), base.databasePassword(), false,
+                base.adminPassword(), limits);
         try (App app = new App(limited, db.database())) {
             JavalinTest.test(app.javalin(), new TestConfig(false, false, java.net.http.HttpClient.newHttpClient(), Map.of()), test);
         }
