@@ -16,7 +16,7 @@ record BadInputCase(String name, String method, String path, String contentType,
 
     static final String ME = "/api/surveys/default/responses/me";
 
-    enum Auth { RESPONDENT, ADMIN, NONE }
+    enum Auth { RESPONDENT, ADMIN, FORGED_BEARER, NONE }
 
     static BadInputCase of(String name, String method, String path, int status) {
         return new BadInputCase(name, method, path.replace("ME", ME), null, null, status, null, null, Auth.RESPONDENT, null);
@@ -36,6 +36,11 @@ record BadInputCase(String name, String method, String path, String contentType,
 
     BadInputCase as(Auth who) {
         return new BadInputCase(name, method, path, contentType, body, status, stores, storedJson, who, cookie);
+    }
+
+    /** Sends this exact Authorization: Bearer value (in the cookie slot) instead of a valid token. */
+    BadInputCase bearer(String token) {
+        return new BadInputCase(name, method, path, contentType, body, status, stores, storedJson, Auth.FORGED_BEARER, token);
     }
 
     BadInputCase withCookie(String raw) {

@@ -19,6 +19,7 @@ final class BadInputCases {
         cases.addAll(storedVerbatim());
         cases.addAll(paths());
         cases.addAll(oversized());
+        cases.addAll(AdminBadInputCases.all());
         return cases;
     }
 
@@ -134,7 +135,7 @@ final class BadInputCases {
                 of("step traversal", "POST", "ME/steps/..%2F1", 404),
                 of("step not reached yet", "POST", "ME/steps/3", 409),
                 of("complete with answers missing", "POST", "ME/complete", 422),
-                of("me traversal", "GET", "/api/surveys/default/responses/me%2F..%2F1", 404),
+                of("me traversal reaches the admin route, not another response", "GET", "/api/surveys/default/responses/me%2F..%2F1", 401),
                 of("unknown /api path", "GET", "/api/nope", 404),
                 of("wrong method on the survey", "DELETE", "/api/surveys/default", 405),
                 of("wrong method on an answer", "PATCH", ANSWER + "name", 405).json("{\"value\":\"x\"}")));

@@ -3,6 +3,7 @@ package livesurvey.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import livesurvey.Backend;
 import livesurvey.Respondent;
+import livesurvey.admin.AdminAuth;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -34,6 +35,8 @@ class BadInputTest {
     @Parameter
     Backend db;
 
+    private String adminToken;
+
     @AfterParameterizedClassInvocation
     static void close(Backend db) {
         db.close();
@@ -47,6 +50,7 @@ class BadInputTest {
     @MethodSource("cases")
     void bad_input_is_refused_or_stored_verbatim(BadInputCase c) {
         db.test((server, client) -> {
+            adminToken = new AdminAuth(db.database().jdbi(), java.time.Clock.systemUTC()).createApiToken("bad-input");
             var ann = new Respondent(client);
             ann.start();
             assertEquals(200, ann.answer("name", "Ann").code());
@@ -73,7 +77,7 @@ class BadInputTest {
         });
     }
 
-    private static HttpResponse<String> send(String origin, BadInputCase c, String respondentCookie) throws Exception {
+    private HttpResponse<String> send(String origin, BadInputCase c, String respondentCookie) throws Exception {
         var publisher = c.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(c.body());
         var b = HttpRequest.newBuilder(URI.create(origin + c.path())).method(c.method(), publisher);
         if (c.contentType() != null) {
@@ -86,7 +90,8 @@ class BadInputTest {
                     b.header("Cookie", c.cookie());
                 }
             }
-            case ADMIN -> { }
+            case ADMIN -> b.header("Authorization", "Bearer " + adminToken);
+            case FORGED_BEARER -> b.header("Authorization", "Bearer " + c.cookie());
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -99,6 +104,9 @@ class BadInputTest {
                     + "completed_at FROM responses ORDER BY id").mapToMap().list());
             rows.addAll(h.createQuery("SELECT 'answers' AS t, response_id, question_id, answer_value, sort_value, valid, "
                     + "error, updated_at FROM answers ORDER BY response_id, question_id").mapToMap().list());
+            rows.addAll(h.createQuery("SELECT 'sessions' AS t, COUNT(*) AS n FROM admin_sessions").mapToMap().list());
+            rows.addAll(h.createQuery("SELECT 'counters' AS t, s.* FROM summary_counters s "
+                    + "ORDER BY survey_id, question_id, item, slot").mapToMap().list());
             rows.addAll(h.createQuery("SELECT 'claims' AS t, question_id, value_hash, response_id FROM unique_claims "
                     + "ORDER BY question_id, value_hash").mapToMap().list());
             return rows;
