@@ -2,6 +2,7 @@
 # ./run.sh        build the jar if it is missing or stale, then start the server (PORT, default 7070)
 # ./run.sh test   run every test (mvn verify)
 # ./run.sh bench  run the benchmarks (see bench/)
+# ./run.sh create-token <name>   create an API token for a script (printed once)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,6 +17,13 @@ stale() {
     [ ! -f "$jar" ] || [ -n "$(find pom.xml src/main sql static -newer "$jar" -print -quit 2>/dev/null)" ]
 }
 
+build_if_stale() {
+    if stale; then
+        echo "run.sh: building $jar ..." >&2
+        mvn -B -q -DskipTests package
+    fi
+}
+
 case "${1:-run}" in
     test)
         shift
@@ -26,15 +34,18 @@ case "${1:-run}" in
         exec bash bench/run "$@"
         ;;
     run)
-        if stale; then
-            echo "run.sh: building $jar ..."
-            mvn -B -q -DskipTests package
-        fi
+        build_if_stale
         mkdir -p data
         exec java ${JAVA_OPTS:-} -jar "$jar"
         ;;
+    create-token)
+        [ $# -eq 2 ] || { echo "usage: ./run.sh create-token <name>" >&2; exit 2; }
+        build_if_stale
+        mkdir -p data
+        exec java ${JAVA_OPTS:-} -jar "$jar" create-token "$2"
+        ;;
     *)
-        echo "usage: ./run.sh [run|test|bench]" >&2
+        echo "usage: ./run.sh [run|test|bench|create-token <name>]" >&2
         exit 2
         ;;
 esac

@@ -5,7 +5,19 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import livesurvey.admin.AdminAuth;
+import livesurvey.admin.AdminHandler;
 import livesurvey.cache.CaffeineCache;
+import livesurvey.dashboard.AdminResponsesHandler;
+import livesurvey.dashboard.Deletion;
+import livesurvey.dashboard.Exporter;
+import livesurvey.dashboard.Page;
+import livesurvey.dashboard.ResponseList;
+import livesurvey.dashboard.Row;
+import livesurvey.dashboard.RowBuilder;
+import livesurvey.dashboard.Summariser;
+import livesurvey.dashboard.Summary;
+import livesurvey.dashboard.SummaryDao;
 import livesurvey.live.ChangeDao;
 import livesurvey.live.ChangeFollower;
 import livesurvey.response.AnswerResult;
@@ -44,6 +56,9 @@ public final class App implements AutoCloseable {
     private final List<ApiRoute> routes;
     private final ChangeFollower follower;
     private final AnswerWriter writer;
+    private final AdminHandler admin;
+    private final Summariser summariser;
+    private final RowBuilder rows;
 
     public App(Config config, Database database) {
         this.config = config;
@@ -55,20 +70,37 @@ public final class App implements AutoCloseable {
         var validator = new Validator(responses::claimHolder);
         this.follower = new ChangeFollower(jdbi.onDemand(ChangeDao.class), clock, Duration.ofMillis(100),
                 Duration.ofSeconds(10), Duration.ofMinutes(10));
-        LongConsumer committed = surveyId -> follower.nudge();
+        this.summariser = new Summariser(jdbi.onDemand(SummaryDao.class),
+                new CaffeineCache<>(1_000, Duration.ofSeconds(30)));
+        // After every commit on this instance, before its reply: no stale summary, and the feed wakes up.
+        LongConsumer committed = surveyId -> {
+            summariser.invalidate(surveyId);
+            follower.nudge();
+        };
         this.writer = new AnswerWriter(jdbi, validator, clock, config.isH2() ? 1 : 2, committed);
         var surveys = new SurveyHandler(catalog);
         var respondent = new RespondentHandler(surveys,
                 new RespondentService(responses, writer, validator, clock, committed,
                         new CaffeineCache<>(100_000, Duration.ofMinutes(5))), config.production());
+        var adminAuth = new AdminAuth(jdbi, clock);
+        this.admin = new AdminHandler(adminAuth, config.production());
+        this.rows = new RowBuilder(responses);
+        var dashboard = new AdminResponsesHandler(surveys, new ResponseList(jdbi, rows, summariser), rows,
+                new Deletion(responses, clock, committed), summariser, new Exporter(jdbi, !config.isH2()));
+        // Changes from other instances reach this one through the shared feed.
+        follower.addListener((changes, position) -> changes.forEach(c -> summariser.invalidate(c.surveyId())));
         follower.start();
-        this.routes = routeTable(surveys, respondent);
+        this.routes = routeTable(surveys, respondent, admin, dashboard);
+        announceFirstAdmin(adminAuth.createFirstAdmin(config.adminPassword()));
     }
 
     /** The API: every route the server answers under /api, and what the API document says of it. */
-    private static List<ApiRoute> routeTable(SurveyHandler surveys, RespondentHandler respondent) {
+    private static List<ApiRoute> routeTable(SurveyHandler surveys, RespondentHandler respondent, AdminHandler admin,
+                                             AdminResponsesHandler dashboard) {
         String survey = "/api/surveys/{slug}";
         String me = survey + "/responses/me";
+        String one = survey + "/responses/{id}";
+        // The respondent's /responses/me routes come before the admin's /responses/{id}: first match wins.
         return List.of(
                 ApiRoute.of(HandlerType.GET, survey, surveys::definition, Access.PUBLIC,
                         "The survey definition: steps, questions, options and rules (ETag)").returns(SurveyDefinition.class),
@@ -83,7 +115,44 @@ public final class App implements AutoCloseable {
                 ApiRoute.of(HandlerType.POST, me + "/complete", respondent::complete, Access.RESPONDENT,
                         "Validate every answer and mark the response completed (idempotent)").returns(RespondentState.class),
                 ApiRoute.of(HandlerType.DELETE, me, respondent::reset, Access.RESPONDENT,
-                        "Reset & retry: forget this browser's identity; the stored response stays").status(204));
+                        "Reset & retry: forget this browser's identity; the stored response stays").status(204),
+                ApiRoute.of(HandlerType.POST, "/api/login", admin::login, Access.PUBLIC,
+                        "Log in as an admin: sets the ls_admin session cookie").returns(AdminHandler.LoggedIn.class),
+                ApiRoute.of(HandlerType.POST, "/api/logout", admin::logout, Access.PUBLIC,
+                        "Log out: deletes the session and clears the cookie").status(204),
+                ApiRoute.of(HandlerType.GET, survey + "/responses", dashboard::list, Access.ADMIN,
+                        "A page of responses: sort, dir, limit, cursor, filter=key:value; with the total")
+                        .returns(Page.class),
+                ApiRoute.of(HandlerType.GET, one, dashboard::one, Access.ADMIN, "One response").returns(Row.class),
+                ApiRoute.of(HandlerType.DELETE, one, dashboard::delete, Access.ADMIN,
+                        "Delete a response with its answers").status(204),
+                ApiRoute.of(HandlerType.GET, survey + "/summary", dashboard::summary, Access.ADMIN,
+                        "Count, completed, average age, gender ratio, top 3 colours, last updated")
+                        .returns(Summary.class),
+                ApiRoute.of(HandlerType.GET, survey + "/export.csv", dashboard::exportCsv, Access.ADMIN,
+                        "Every response as CSV, streamed"),
+                ApiRoute.of(HandlerType.GET, survey + "/export.json", dashboard::exportJson, Access.ADMIN,
+                        "Every response as a JSON array of rows, streamed"));
+    }
+
+    /** The first start tells the operator, once, which password the new admin account has. */
+    private static void announceFirstAdmin(AdminAuth.FirstAdmin first) {
+        if (first.generatedPassword() != null) {
+            System.out.println("LiveSurvey: created admin account '" + AdminAuth.FIRST_ADMIN + "' with password "
+                    + first.generatedPassword() + " (shown only this once; set LIVESURVEY_ADMIN_PASSWORD to choose it)");
+        } else if (first.created()) {
+            LOG.info("Created admin account '{}' with the password from LIVESURVEY_ADMIN_PASSWORD", AdminAuth.FIRST_ADMIN);
+        }
+    }
+
+    /** Forgets a survey's cached summary: for the live feed, when another instance reports a change. */
+    public Summariser summariser() {
+        return summariser;
+    }
+
+    /** Builds the Row of one response, as the admin API shows it: for the live feed's events. */
+    public RowBuilder rows() {
+        return rows;
     }
 
     public List<ApiRoute> routes() {
@@ -111,7 +180,10 @@ public final class App implements AutoCloseable {
             });
             cfg.startup.showJavalinBanner = false;
             ErrorMapping.install(cfg);
+            cfg.routes.beforeMatched(admin::gate);
             cfg.routes.get("/", Pages.page("index.html"));
+            cfg.routes.get("/login", Pages.page("login.html"));
+            cfg.routes.addHttpHandler(HandlerType.GET, "/dashboard", Pages.page("dashboard.html"), Access.ADMIN);
             cfg.routes.get("/survey", Pages.page("survey.html"));
             cfg.routes.get("/survey/{slug}", Pages.page("survey.html"));
             for (ApiRoute route : routes) {
@@ -128,6 +200,9 @@ public final class App implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0) {
+            System.exit(Commands.run(args, System.getenv(), System.out, System.err));
+        }
         try {
             Config config = Config.fromEnv(System.getenv());
             Database database = Database.open(config);

@@ -10,7 +10,8 @@ public record Config(
         String databaseUrl,
         String databaseUser,
         String databasePassword,
-        boolean production) {
+        boolean production,
+        String adminPassword) {
 
     static final String DEFAULT_DATABASE_URL =
             "jdbc:h2:file:./data/livesurvey;MODE=MySQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0";
@@ -30,13 +31,29 @@ public record Config(
         if (!envName.equals("development") && !envName.equals("production") && !envName.equals("test")) {
             problems.add("LIVESURVEY_ENV must be development, test or production, got '" + envName + "'");
         }
+        String adminPassword = env.get("LIVESURVEY_ADMIN_PASSWORD");
+        if (adminPassword != null && adminPassword.isBlank()) {
+            adminPassword = null;
+        }
+        if (adminPassword != null && adminPassword.length() < 8) {
+            problems.add("LIVESURVEY_ADMIN_PASSWORD must be at least 8 characters long");
+        }
+        if (adminPassword == null && envName.equals("production")) {
+            problems.add("LIVESURVEY_ADMIN_PASSWORD must be set in production (the first admin's password)");
+        }
         if (!problems.isEmpty()) {
             throw new StartupException(String.join("; ", problems));
         }
         return new Config(port, url,
                 env.getOrDefault("DATABASE_USER", url.startsWith("jdbc:h2:") ? "sa" : "root"),
                 env.getOrDefault("DATABASE_PASSWORD", ""),
-                envName.equals("production"));
+                envName.equals("production"), adminPassword);
+    }
+
+    @Override
+    public String toString() {
+        // Never print the passwords.
+        return "Config[port=" + port + ", databaseUrl=" + databaseUrl + ", production=" + production + "]";
     }
 
     boolean isH2() {
@@ -44,7 +61,7 @@ public record Config(
     }
 
     Config withPort(int newPort) {
-        return new Config(newPort, databaseUrl, databaseUser, databasePassword, production);
+        return new Config(newPort, databaseUrl, databaseUser, databasePassword, production, adminPassword);
     }
 
     private static int parsePort(String raw, List<String> problems) {

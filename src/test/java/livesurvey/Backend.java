@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  */
 public final class Backend implements AutoCloseable {
     static final String URL_VARIABLE = "LIVESURVEY_TEST_DATABASE_URL";
+    /** The password of the {@code admin} account every test server starts with. */
+    public static final String ADMIN_PASSWORD = "test-admin-password";
 
     private final String name;
     private final Config config;
@@ -69,7 +71,7 @@ public final class Backend implements AutoCloseable {
     static Backend h2() {
         String url = "jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "")
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
-        return new Backend("H2", new Config(0, url, "sa", "", false), () -> { });
+        return new Backend("H2", new Config(0, url, "sa", "", false, ADMIN_PASSWORD), () -> { });
     }
 
     static Backend mysql(String serverUrl) {
@@ -83,7 +85,7 @@ public final class Backend implements AutoCloseable {
                 .substring(0, 8);
         String url = base.substring(0, slash + 1) + schema + params;
         execute(serverUrl, user, password, "CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        return new Backend("MariaDB", new Config(0, url, user, password, false),
+        return new Backend("MariaDB", new Config(0, url, user, password, false, ADMIN_PASSWORD),
                 () -> execute(serverUrl, user, password, "DROP DATABASE IF EXISTS " + schema));
     }
 

@@ -24,6 +24,7 @@ import java.util.Optional;
 public interface ResponseDao extends SqlObject {
     String COLUMNS = "id, survey_id, current_step, editing_key, started_at, updated_at, completed_at";
 
+    /** Only through {@link #start}, which counts it and tells the feed in the same transaction. */
     @SqlUpdate("""
             INSERT INTO responses (survey_id, token_hash, current_step, started_at, updated_at)
             VALUES (:surveyId, :tokenHash, 1, :now, :now)
@@ -58,6 +59,7 @@ public interface ResponseDao extends SqlObject {
             """)
     int advanceTo(@Bind("id") long id, @Bind("step") int step, @Bind("now") long now);
 
+    /** Only through {@link #markCompleted}, which counts it and tells the feed in the same transaction. */
     @SqlUpdate("""
             UPDATE responses SET completed_at = :now, updated_at = :now, editing_key = NULL
             WHERE id = :id AND completed_at IS NULL
@@ -71,6 +73,7 @@ public interface ResponseDao extends SqlObject {
     @Transaction
     default long start(long surveyId, String tokenHash, long now) {
         long id = insert(surveyId, tokenHash, now);
+        SummaryCounters.started(getHandle(), surveyId);
         feed().record(surveyId, id, Change.RESPONSE, now);
         return id;
     }
@@ -86,6 +89,7 @@ public interface ResponseDao extends SqlObject {
     default boolean markCompleted(long surveyId, long id, long now) {
         boolean changed = complete(id, now) > 0;
         if (changed) {
+            SummaryCounters.completed(getHandle(), surveyId, id);
             feed().record(surveyId, id, Change.RESPONSE, now);
         }
         return changed;
@@ -96,6 +100,30 @@ public interface ResponseDao extends SqlObject {
         forgetToken(id);
         feed().record(surveyId, id, Change.RESPONSE, now);
     }
+
+    /**
+     * Deletes a response with its answers and unique claims (so its email is free again), takes it
+     * out of the summary's counters and tells the feed; false when there is no such response.
+     */
+    @Transaction
+    default boolean delete(long surveyId, long id, long now) {
+        Optional<ResponseRow> row = lock(surveyId, id);
+        if (row.isEmpty()) {
+            return false;
+        }
+        SummaryCounters.deleted(getHandle(), row.get());
+        deleteRow(id);
+        feed().record(surveyId, id, Change.DELETED, now);
+        return true;
+    }
+
+    /** Locks the row, so answers, completion and deletion of one response take turns. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM responses WHERE id = :id AND survey_id = :surveyId FOR UPDATE")
+    Optional<ResponseRow> lock(@Bind("surveyId") long surveyId, @Bind("id") long id);
+
+    /** Answers and unique claims go with it (ON DELETE CASCADE). Only through {@link #delete}. */
+    @SqlUpdate("DELETE FROM responses WHERE id = :id")
+    int deleteRow(@Bind("id") long id);
 
     private ChangeDao feed() {
         return getHandle().attach(ChangeDao.class);

@@ -1,0 +1,124 @@
+package livesurvey.dashboard;
+
+import livesurvey.survey.Survey;
+import livesurvey.web.ApiException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/** Pages of a survey's responses in any sort order, keyset-paged both ways, with the total. */
+public final class ResponseList {
+    static final int DEFAULT_LIMIT = 25;
+    static final int MAX_LIMIT = 200;
+
+    private final Jdbi jdbi;
+    private final RowBuilder rows;
+    private final Summariser summariser;
+
+    public ResponseList(Jdbi jdbi, RowBuilder rows, Summariser summariser) {
+        this.jdbi = jdbi;
+        this.rows = rows;
+        this.summariser = summariser;
+    }
+
+    /** The raw query parameters of a page request; any of them may be null. */
+    public record Request(String sort, String dir, String limit, String cursor, String filter) {
+    }
+
+    public Page page(Survey survey, Request request) {
+        Cursor cursor = request.cursor() == null || request.cursor().isEmpty() ? null : Cursor.decode(request.cursor());
+        String sortName = pick(request.sort(), cursor, cursor == null ? null : cursor.sort(), "sort");
+        String dirName = pick(request.dir(), cursor, cursor == null ? null : cursor.dir(), "dir");
+        String filterText = pick(request.filter(), cursor, cursor == null ? null : cursor.filter(), "filter");
+        Sort sort = Sort.parse(survey, sortName, dirName);
+        Sort.Filter filter = Sort.Filter.parse(survey, filterText);
+        int limit = limit(request.limit());
+        if (cursor != null) {
+            checkPosition(sort, cursor.position());
+        }
+        return jdbi.withHandle(h -> {
+            h.registerRowMapper(ConstructorMapper.factory(Listed.class));
+            long total = filter == null ? summariser.responseCount(survey.id()) : PageQuery.filteredTotal(h, filter);
+            return cursor != null && cursor.backward()
+                    ? backward(h, survey, sort, filter, cursor, limit, total)
+                    : forward(h, survey, sort, filter, cursor, limit, total);
+        });
+    }
+
+    private Page forward(Handle h, Survey survey, Sort sort, Sort.Filter filter, Cursor cursor, int limit, long total) {
+        List<Listed> items = new ArrayList<>(PageQuery.fetch(h, survey, sort, filter,
+                cursor == null ? null : cursor.position(), true, limit + 1));
+        boolean more = items.size() > limit;
+        if (more) {
+            items.remove(limit);
+        }
+        long offset = cursor == null ? 0 : cursor.offset();
+        String next = more ? cursorAt(sort, filter, items.get(items.size() - 1), offset + items.size(), false) : null;
+        String prev = offset > 0 && !items.isEmpty() ? cursorAt(sort, filter, items.get(0), offset, true) : null;
+        return new Page(total, offset, rows.rows(survey, items), next, prev);
+    }
+
+    private Page backward(Handle h, Survey survey, Sort sort, Sort.Filter filter, Cursor cursor, int limit,
+                          long total) {
+        List<Listed> items = new ArrayList<>(PageQuery.fetch(h, survey, sort, filter, cursor.position(), false,
+                limit + 1));
+        boolean more = items.size() > limit;
+        if (!more && items.size() < limit) {
+            // Rows before this point were deleted meanwhile: show the first page rather than a short one.
+            return forward(h, survey, sort, filter, null, limit, total);
+        }
+        if (more) {
+            items.remove(limit);
+        }
+        Collections.reverse(items);
+        long offset = more ? Math.max(1, cursor.offset() - items.size()) : 0;
+        String next = cursorAt(sort, filter, items.get(items.size() - 1), offset + items.size(), false);
+        String prev = more ? cursorAt(sort, filter, items.get(0), offset, true) : null;
+        return new Page(total, offset, rows.rows(survey, items), next, prev);
+    }
+
+    private static String cursorAt(Sort sort, Sort.Filter filter, Listed item, long offset, boolean backward) {
+        return new Cursor(sort.name(), sort.dir(), filter == null ? null : filter.text(),
+                Cursor.Position.of(item), offset, backward).encode();
+    }
+
+    /** A parameter sent alongside a cursor must agree with the cursor's. */
+    private static String pick(String given, Cursor cursor, String fromCursor, String name) {
+        String g = given == null || given.isEmpty() ? null : given;
+        if (cursor != null && g != null && !g.equals(fromCursor)) {
+            throw new ApiException(400, "The cursor belongs to another " + name + "; start again without a cursor",
+                    "cursor", null);
+        }
+        return g != null ? g : fromCursor;
+    }
+
+    private static void checkPosition(Sort sort, Cursor.Position p) {
+        boolean ok = p.segment() < sort.segments() && (p.segment() == 1) == (p.value() == null);
+        if (ok && p.segment() == 0 && sort.column() != null) {
+            ok = Objects.requireNonNull(p.value()).matches("-?\\d{1,18}");
+        }
+        if (!ok) {
+            throw new ApiException(400, "Bad cursor: use nextCursor or prevCursor from a previous page", "cursor", null);
+        }
+    }
+
+    private static int limit(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw new ApiException(400, "limit must be a whole number from 1 to " + MAX_LIMIT, "limit", null);
+    }
+}

@@ -1,0 +1,10 @@
+package livesurvey.dashboard;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** The dashboard's summary: counts over all responses, the rest over completed ones. */
+public record Summary(long count, long completed, BigDecimal averageAge, List<OptionCount> genders,
+                      List<OptionCount> topColours, Instant lastUpdated) {
+}

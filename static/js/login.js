@@ -1,0 +1,60 @@
+// The admin log-in form: POST /api/login, then on to `next` (a path on this site) or /dashboard.
+
+const form = document.getElementById('login-form');
+const message = document.getElementById('login-message');
+const button = document.getElementById('login-button');
+const username = document.getElementById('username');
+const password = document.getElementById('password');
+
+/** Only a same-site path: "/x" but not "//evil.example" or "/\\evil.example" or "https://…". */
+export function safeNext(raw) {
+  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) {
+    return '/dashboard';
+  }
+  const url = new URL(raw, window.location.origin);
+  if (url.origin !== window.location.origin) {
+    return '/dashboard';
+  }
+  return url.pathname + url.search + url.hash;
+}
+
+function show(text) {
+  message.textContent = text;
+}
+
+async function logIn(event) {
+  event.preventDefault();
+  show('');
+  if (!username.value || !password.value) {
+    const empty = !username.value ? username : password;
+    empty.setAttribute('aria-invalid', 'true');
+    show('Enter your username and password.');
+    empty.focus();
+    return;
+  }
+  username.removeAttribute('aria-invalid');
+  password.removeAttribute('aria-invalid');
+  button.disabled = true;
+  try {
+    const response = await fetch('/api/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({ username: username.value, password: password.value }),
+    });
+    if (response.ok) {
+      window.location.assign(safeNext(new URLSearchParams(window.location.search).get('next')));
+      return;
+    }
+    const body = await response.json().catch(() => ({}));
+    show(body.error || `Log in failed (${response.status}).`);
+    password.value = '';
+    password.focus();
+  } catch {
+    show('Cannot reach the server. Check your connection and try again.');
+  } finally {
+    button.disabled = false;
+  }
+}
+
+form.addEventListener('submit', logIn);
