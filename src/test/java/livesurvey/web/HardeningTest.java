@@ -171,4 +171,63 @@ class HardeningTest {
         RateLimits.parse("starts=5,answer=-1", problems);
         assertEquals(2, problems.size(), problems.toString());
     }
+
+    private static String login(HttpClient client, String password) {
+        Response r = client.request("/api/login", b -> b.header("Content-Type", "application/json")
+                .post(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + password + "\"}")));
+        List<String> cookies = r.headers().get("Set-Cookie");
+        return r.code() == 200 && cookies != null ? cookies.get(0) : "status " + r.code();
+    }
+
+    @Test
+    void a_cross_site_admin_delete_riding_on_the_session_cookie_is_refused() {
+        db.test((server, client) -> {
+            long id = parse(new Respondent(client).start()).get("id").asLong();
+            String setCookie = login(client, Backend.ADMIN_PASSWORD);
+            assertTrue(setCookie.contains("SameSite=Strict") && setCookie.contains("HttpOnly"), setCookie);
+            String session = setCookie.substring(0, setCookie.indexOf(';'));
+            String path = "/api/surveys/default/responses/" + id;
+            Response forged = client.request(path, b -> b.header("Cookie", session)
+                    .header("Origin", "https://evil.example").delete(HttpRequest.BodyPublishers.noBody()));
+            assertEquals(403, forged.code());
+            Response still = client.request(path, b -> b.header("Cookie", session));
+            assertEquals(200, still.code(), "the response is still there");
+            assertEquals("no-store", header(still, "Cache-Control"), "admin replies are not cached");
+            Response own = client.request(path, b -> b.header("Cookie", session)
+                    .header("Origin", client.getOrigin()).delete(HttpRequest.BodyPublishers.noBody()));
+            assertEquals(204, own.code(), "the dashboard's own delete passes");
+        });
+    }
+
+    @Test
+    void login_is_throttled_per_client_and_says_the_same_for_any_wrong_credentials() {
+        withLimits(new RateLimits(true, Map.of(ApiRoute.RateLimit.START, 30, ApiRoute.RateLimit.ANSWER, 30,
+                ApiRoute.RateLimit.LOGIN, 3)), (server, client) -> {
+            Response unknownUser = client.request("/api/login", b -> b.header("Content-Type", "application/json")
+                    .post(HttpRequest.BodyPublishers.ofString("{\"username\":\"root\",\"password\":\"guess\"}")));
+            Response wrongPassword = client.request("/api/login", b -> b.header("Content-Type", "application/json")
+                    .post(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"guess\"}")));
+            assertEquals(401, unknownUser.code());
+            assertEquals(unknownUser.body().string(), wrongPassword.body().string(), "no user enumeration");
+            assertTrue(login(client, Backend.ADMIN_PASSWORD).startsWith("ls_admin="));
+            assertEquals("status 429", login(client, Backend.ADMIN_PASSWORD), "the fourth try in a minute waits");
+        });
+    }
+
+    @Test
+    void production_refuses_to_start_without_an_admin_password_and_marks_cookies_secure() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(livesurvey.StartupException.class,
+                () -> Config.fromEnv(Map.of("LIVESURVEY_ENV", "production")));
+        assertTrue(e.getMessage().contains("LIVESURVEY_ADMIN_PASSWORD"), e.getMessage());
+        Config base = db.config();
+        Config production = new Config(0, base.databaseUrl(), base.databaseUser(), base.databasePassword(), true,
+                base.adminPassword());
+        try (App app = new App(production, db.database())) {
+            JavalinTest.test(app.javalin(), new TestConfig(false, false, java.net.http.HttpClient.newHttpClient(), Map.of()),
+                    (server, client) -> {
+                        assertTrue(login(client, Backend.ADMIN_PASSWORD).contains("Secure"), "admin cookie");
+                        assertTrue(header(new Respondent(client).start(), "Set-Cookie").contains("Secure"), "respondent cookie");
+                    });
+        }
+    }
 }
