@@ -1,0 +1,54 @@
+// Talking JSON to the LiveSurvey API. A failed fetch (offline, server unreachable) becomes a
+// NetworkError; every HTTP answer, good or bad, comes back as {status, ok, body, retryAfter}.
+
+export class NetworkError extends Error {
+  constructor(cause) {
+    super('The server could not be reached.');
+    this.name = 'NetworkError';
+    this.cause = cause;
+  }
+}
+
+export async function request(method, url, body) {
+  const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(url, init);
+  } catch (e) {
+    throw new NetworkError(e);
+  }
+  let data = null;
+  if (response.status !== 204) {
+    try {
+      data = await response.json();
+    } catch (e) {
+      // A proxy's HTML error page or a cut-off body: the status alone has to do.
+      data = null;
+    }
+  }
+  const retryAfter = Number(response.headers.get('Retry-After')) || 0;
+  return { status: response.status, ok: response.ok, body: data, retryAfter };
+}
+
+/** The respondent side of the API (SPEC §3) for one survey. */
+export function surveyApi(slug) {
+  const base = `/api/surveys/${encodeURIComponent(slug)}`;
+  const me = `${base}/responses/me`;
+  return {
+    definition: () => request('GET', base),
+    start: () => request('POST', `${base}/responses`),
+    answer: (key, value) => request('PUT', `${me}/answers/${encodeURIComponent(key)}`, { value }),
+    step: (n) => request('POST', `${me}/steps/${n}`),
+    complete: () => request('POST', `${me}/complete`),
+    reset: () => request('DELETE', me),
+  };
+}
+
+/** True for answers worth retrying later: the network, a busy or failing server, a rate limit. */
+export function isTransient(status) {
+  return status === 408 || status === 429 || status >= 500;
+}
