@@ -1,10 +1,11 @@
 // The respondent's page: renders whatever survey definition the API returns, one step at a time,
 // sends answers in the background through the outbox, and lets the server judge every answer.
 
-import { NetworkError, isTransient, surveyApi } from './lib/api.js';
-import { byId, el, show } from './lib/dom.js';
+import { patiently, slugFromPath, surveyApi } from './lib/api.js';
+import { byId } from './lib/dom.js';
 import { isFilled, renderQuestion } from './lib/fields.js';
 import { Outbox, StoredOutbox } from './lib/outbox.js';
+import { showDoneScreen, showRetrying, showStepScreen } from './lib/screens.js';
 import {
   hideProblem, problemText, pruneErrorSummary, showErrorSummary, showProblem, showSaveStatus,
 } from './lib/messages.js';
@@ -49,37 +50,11 @@ const outbox = new Outbox(api.answer, new StoredOutbox(`livesurvey.unsent.${slug
   },
 });
 
-function slugFromPath(path) {
-  const match = /^\/survey\/([^/]+)\/?$/.exec(path);
-  return match ? decodeURIComponent(match[1]) : 'default';
-}
-
-/** Calls the API until it answers (backing off while the server cannot be reached). */
-async function patiently(call) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const reply = await call();
-      if (!isTransient(reply.status)) {
-        return reply;
-      }
-    } catch (e) {
-      if (!(e instanceof NetworkError)) {
-        throw e;
-      }
-    }
-    byId('loading').textContent = 'Cannot reach the survey server — retrying…';
-    await new Promise((resolve) => {
-      const timer = setTimeout(resolve, Math.min(15000, 1000 * 2 ** attempt));
-      window.addEventListener('online', () => { clearTimeout(timer); resolve(); }, { once: true });
-    });
-  }
-}
-
 /** Starts or resumes this browser's response and shows the step it is on. */
 async function load({ focus = false, notice = null } = {}) {
   byId('survey').setAttribute('aria-busy', 'true');
   if (!page.definition) {
-    const reply = await patiently(api.definition);
+    const reply = await patiently(api.definition, showRetrying);
     if (!reply.ok) {
       byId('loading').textContent = reply.status === 404
         ? `There is no survey called “${slug}”.` : 'The survey could not be loaded. Please reload the page.';
@@ -89,7 +64,7 @@ async function load({ focus = false, notice = null } = {}) {
     byId('survey-title').textContent = page.definition.title;
     byId('survey-intro').textContent = page.definition.intro;
   }
-  const started = await patiently(api.start);
+  const started = await patiently(api.start, showRetrying);
   byId('survey').setAttribute('aria-busy', 'false');
   if (!started.ok) {
     byId('loading').textContent = 'The survey could not be started. Please reload the page.';
@@ -148,22 +123,8 @@ function showStep(number, focus) {
   byId('fields').replaceChildren(...fields);
   page.fields.forEach((field, key) => renderFeedback(key));
 
-  const counter = `Step ${step.number} of ${definition.stepCount}`;
-  byId('step-heading').textContent = counter;
-  document.title = `${counter} · ${definition.title}`;
-  byId('progress').replaceChildren(...definition.steps.map((s) => el('li', {
-    class: s.number < step.number ? 'is-done' : s.number === step.number ? 'is-current' : null,
-  })));
-  show(byId('previous'), step.number > 1);
-  byId('next').textContent = step.number === definition.stepCount ? 'Submit' : 'Next';
-  hideProblem();
-  show(byId('loading'), false);
-  show(byId('done'), false);
-  show(byId('survey-intro'), step.number === 1 && Boolean(definition.intro));
-  show(byId('step'), true);
+  showStepScreen(definition, step.number);
   showSaveStatus(outbox.status());
-  show(byId('restart'), true);
-  byId('restart-note').textContent = 'with a blank form (answers already sent are kept)';
   if (focus) {
     byId('step-heading').focus();
   }
@@ -250,7 +211,7 @@ async function advance() {
   } else if (reply.status === 422 && reply.body && reply.body.details) {
     refuse(reply.body.details);
   } else if (reply.status === 404 || reply.status === 409) {
-    await load({ focus: true, notice: reply.status === 404 ? problemText.restarted : reply.body.error });
+    await load({ focus: true, notice: reply.status === 404 ? problemText.restarted : reply.body && reply.body.error });
   } else {
     showProblem((reply.body && reply.body.error) || problemText.failed(reply.status));
   }
@@ -281,17 +242,7 @@ function showErrors(keys) {
 
 function showDone(heading, text, focus) {
   page.fields = new Map();
-  hideProblem();
-  show(byId('loading'), false);
-  show(byId('step'), false);
-  show(byId('survey-intro'), false);
-  byId('done-heading').textContent = heading;
-  byId('done-text').textContent = text;
-  show(byId('done'), true);
-  show(byId('restart'), true);
-  byId('restart-note').textContent = 'to answer the survey as someone new';
-  showSaveStatus('idle');
-  document.title = `${heading} · ${page.definition ? page.definition.title : 'LiveSurvey'}`;
+  showDoneScreen(heading, text, page.definition);
   if (focus) {
     byId('done-heading').focus();
   }
@@ -336,6 +287,9 @@ byId('step-form').addEventListener('submit', (event) => {
   guarded(advance);
 });
 byId('previous').addEventListener('click', () => {
+  if (page.busy) {
+    return;
+  }
   page.fields.forEach((field, key) => send(key));
   showStep(page.step - 1, true);
 });

@@ -52,3 +52,38 @@ export function surveyApi(slug) {
 export function isTransient(status) {
   return status === 408 || status === 429 || status >= 500;
 }
+
+/** The survey a page is for: /survey is the seeded 'default', /survey/{slug} any other. */
+export function slugFromPath(path) {
+  const match = /^\/survey\/([^/]+)\/?$/.exec(path);
+  return match ? decodeURIComponent(match[1]) : 'default';
+}
+
+/**
+ * Calls the API until it answers with something other than a transient failure, backing off
+ * (and calling onWait) while the server cannot be reached; the browser coming online cuts a wait short.
+ */
+export async function patiently(call, onWait) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const reply = await call();
+      if (!isTransient(reply.status)) {
+        return reply;
+      }
+    } catch (e) {
+      if (!(e instanceof NetworkError)) {
+        throw e;
+      }
+    }
+    onWait();
+    await new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        window.removeEventListener('online', done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.min(15000, 1000 * 2 ** attempt));
+      window.addEventListener('online', done);
+    });
+  }
+}

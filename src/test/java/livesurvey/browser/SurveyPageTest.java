@@ -144,6 +144,23 @@ class SurveyPageTest {
     }
 
     @Test
+    void a_value_the_server_refuses_is_explained_and_does_not_hold_up_the_rest() {
+        survey.fill("Name", "Lu").fill("Email", uniqueEmail("lu")).next().expectStep(2);
+        survey.select("Age", "50").fill("About me", "x".repeat(10_001));
+        survey.field("About me").press("Tab");
+        survey.expectMessage("About me", "Value too long: at most 10000 characters");
+        assertThat(survey.saveStatus()).containsText("Not saved");
+        survey.next();
+        survey.expectStep(2);
+        assertThat(survey.alert()).containsText("About me");
+
+        survey.fill("About me", "Short and sweet.").expectSaved();
+        assertEquals("Short and sweet.", site.storedResponse(context).at("/answers/about/value").asText());
+        assertEquals("50", site.storedResponse(context).at("/answers/age/value").asText());
+        survey.next().expectStep(3);
+    }
+
+    @Test
     void an_email_already_used_is_refused() {
         String email = uniqueEmail("eve");
         survey.fill("Name", "Eve").fill("Email", email).next().expectStep(2);
