@@ -57,16 +57,37 @@ export function isEditing(row, key, now = Date.now()) {
     return !row.completed && row.editing === key && now - Date.parse(row.updatedAt) < EDITING_WINDOW_MS;
 }
 
+/**
+ * Marks the cell being edited right now ("typing…") and unmarks the others. Runs after every
+ * render and update of a row (Tabulator re-formats only cells whose value changed, but the marker
+ * moves when another field is typed in) and every few seconds, so idle fields lose the mark.
+ */
+export function markEditing(row, now = Date.now()) {
+    const data = row.getData();
+    for (const cell of row.getCells()) {
+        const field = cell.getField();
+        if (!field || !field.startsWith('answers.')) {
+            continue;
+        }
+        const editing = isEditing(data, field.slice('answers.'.length), now);
+        const element = cell.getElement();
+        element.classList.toggle('is-editing', editing);
+        const marker = element.querySelector('.typing');
+        if (editing && !marker) {
+            element.querySelector('.cell')?.append(el('span', 'typing', 'typing…'));
+        } else if (!editing && marker) {
+            marker.remove();
+        }
+    }
+}
+
 function answerFormatter(question) {
     const labels = optionLabels(question);
     return (cell) => {
         const row = cell.getRow().getData();
         const text = displayValue(question, cell.getValue(), labels);
         const error = row.invalid && row.invalid[question.key];
-        const editing = isEditing(row, question.key);
-        const element = cell.getElement();
-        element.classList.toggle('is-editing', editing);
-        element.classList.toggle('is-invalid', Boolean(error));
+        cell.getElement().classList.toggle('is-invalid', Boolean(error));
         const wrap = el('span', 'cell');
         let value;
         if (question.type === 'email' && !error && EMAIL.test(text)) {
@@ -82,9 +103,6 @@ function answerFormatter(question) {
             mark.title = error;
             mark.setAttribute('aria-label', `Invalid: ${error}`);
             wrap.prepend(mark);
-        }
-        if (editing) {
-            wrap.append(el('span', 'typing', 'typing…'));
         }
         return wrap;
     };

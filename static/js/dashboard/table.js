@@ -2,7 +2,7 @@
 // through the cursor API, and changed in place by live events.
 
 import { TabulatorFull as Tabulator } from '/webjars/tabulator-tables/6.3.1/dist/js/tabulator_esm.min.mjs';
-import { buildColumns, isEditing, sortKeyOf } from './columns.js';
+import { buildColumns, markEditing, sortKeyOf } from './columns.js';
 import { range, relative } from './format.js';
 
 const DEFAULT_SORT = { sort: 'started', dir: 'desc' };
@@ -42,6 +42,10 @@ export class ResponsesTable {
             ajaxURL: api.eventsUrl, // any URL: ajaxRequestFunc below does the fetching
             ajaxRequestFunc: (url, config, params) => this.fetchPage(params),
             dataLoader: false,
+            rowFormatter: (row) => {
+                row.getElement().dataset.responseId = row.getData().id;
+                markEditing(row);
+            },
             placeholder: placeholder(),
         });
         this.table.on('tableBuilt', () => this.markReady());
@@ -167,10 +171,7 @@ export class ResponsesTable {
             if (time) {
                 time.textContent = relative(data.updatedAt, now);
             }
-            const marked = row.getElement().querySelector('.is-editing');
-            if (marked && !isEditing(data, data.editing, now)) {
-                row.reformat();
-            }
+            markEditing(row, now);
         }
     }
 
