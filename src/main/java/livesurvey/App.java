@@ -1,10 +1,13 @@
 package livesurvey;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import livesurvey.cache.CaffeineCache;
+import livesurvey.live.ChangeDao;
+import livesurvey.live.ChangeFollower;
 import livesurvey.response.AnswerResult;
 import livesurvey.response.AnswerWriter;
 import livesurvey.response.RespondentHandler;
@@ -29,14 +32,18 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /** Builds everything from the configuration and wires routes to handlers. */
-public final class App {
+public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     static final long MAX_BODY_BYTES = 64 * 1024;
 
     private final Config config;
     private final List<ApiRoute> routes;
+    private final ChangeFollower follower;
+    private final AnswerWriter writer;
 
     public App(Config config, Database database) {
         this.config = config;
@@ -46,10 +53,15 @@ public final class App {
                 new CaffeineCache<>(1_000, Duration.ofSeconds(10)));
         var responses = jdbi.onDemand(ResponseDao.class);
         var validator = new Validator(responses::claimHolder);
-        var writer = new AnswerWriter(jdbi, validator, clock);
+        this.follower = new ChangeFollower(jdbi.onDemand(ChangeDao.class), clock, Duration.ofMillis(100),
+                Duration.ofSeconds(10), Duration.ofMinutes(10));
+        LongConsumer committed = surveyId -> follower.nudge();
+        this.writer = new AnswerWriter(jdbi, validator, clock, config.isH2() ? 1 : 2, committed);
         var surveys = new SurveyHandler(catalog);
         var respondent = new RespondentHandler(surveys,
-                new RespondentService(responses, writer, validator, clock), config.production());
+                new RespondentService(responses, writer, validator, clock, committed,
+                        new CaffeineCache<>(100_000, Duration.ofMinutes(5))), config.production());
+        follower.start();
         this.routes = routeTable(surveys, respondent);
     }
 
@@ -80,6 +92,11 @@ public final class App {
 
     /** The server, configured but not started: tests start exactly what production starts. */
     public Javalin javalin() {
+        return javalin(cfg -> { });
+    }
+
+    /** The server with extra configuration on top (benchmarks add a no-op baseline route). */
+    public Javalin javalin(Consumer<JavalinConfig> extra) {
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -100,16 +117,25 @@ public final class App {
             for (ApiRoute route : routes) {
                 cfg.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
             }
+            extra.accept(cfg);
         });
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        follower.close();
     }
 
     public static void main(String[] args) {
         try {
             Config config = Config.fromEnv(System.getenv());
             Database database = Database.open(config);
-            Javalin server = new App(config, database).javalin();
+            App app = new App(config, database);
+            Javalin server = app.javalin();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.stop();
+                app.close();
                 database.close();
             }, "shutdown"));
             server.start();

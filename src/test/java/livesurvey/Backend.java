@@ -55,6 +55,17 @@ public final class Backend implements AutoCloseable {
         }
     }
 
+    /** MariaDB/MySQL when the test variable names one, else a durable H2 file in a temporary folder. */
+    public static Backend forBenchmarks() throws java.io.IOException {
+        String url = System.getenv(URL_VARIABLE);
+        if (url != null && !url.isBlank()) {
+            return mysql(url);
+        }
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("livesurvey-bench");
+        return new Backend("H2 (file)", new Config(0, "jdbc:h2:file:" + dir.resolve("bench")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0", "sa", "", false), () -> { });
+    }
+
     public static Backend h2() {
         String url = "jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "")
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
@@ -85,6 +96,11 @@ public final class Backend implements AutoCloseable {
         }
     }
 
+    /** A second instance on the same database: its own pool, its own app, nothing dropped when closed. */
+    public static Backend sameDatabaseAs(Backend other) {
+        return new Backend(other.name + " (second instance)", other.config, () -> { });
+    }
+
     public Config config() {
         return config;
     }
@@ -110,6 +126,9 @@ public final class Backend implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (app != null) {
+            app.close();
+        }
         if (database != null) {
             database.close();
         }

@@ -1,5 +1,6 @@
 package livesurvey.response;
 
+import livesurvey.cache.KeyValueCache;
 import livesurvey.survey.Question;
 import livesurvey.survey.Survey;
 import livesurvey.validation.AnswerValue;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /** A respondent's own response: start or resume, answer, validate steps, complete, reset. */
 public final class RespondentService {
@@ -19,12 +21,21 @@ public final class RespondentService {
     private final AnswerWriter writer;
     private final Validator validator;
     private final Clock clock;
+    private final LongConsumer afterCommit;
+    private final KeyValueCache<String, Long> responseIds;
 
-    public RespondentService(ResponseDao responses, AnswerWriter writer, Validator validator, Clock clock) {
+    /**
+     * @param afterCommit told the survey id after each committed change to one of its responses
+     * @param responseIds response ids by token hash
+     */
+    public RespondentService(ResponseDao responses, AnswerWriter writer, Validator validator, Clock clock,
+                             LongConsumer afterCommit, KeyValueCache<String, Long> responseIds) {
+        this.responseIds = responseIds;
         this.responses = responses;
         this.writer = writer;
         this.validator = validator;
         this.clock = clock;
+        this.afterCommit = afterCommit;
     }
 
     /** A response started for a new token, or resumed for a known one. */
@@ -37,7 +48,8 @@ public final class RespondentService {
             return new Started(stateOf(survey, existing.get()), null);
         }
         String fresh = RespondentTokens.newToken();
-        long id = responses.insert(survey.id(), RespondentTokens.hash(fresh), clock.millis());
+        long id = responses.start(survey.id(), RespondentTokens.hash(fresh), clock.millis());
+        afterCommit.accept(survey.id());
         return new Started(stateOf(survey, responses.findById(id).orElseThrow()), fresh);
     }
 
@@ -45,12 +57,16 @@ public final class RespondentService {
         return stateOf(survey, require(survey, token));
     }
 
+    /**
+     * Stores an answer. The response id behind a token is cached: answers come at typing speed, and
+     * the writer re-checks in its transaction that the response still exists and is open.
+     */
     public AnswerResult answer(Survey survey, String token, Question question, AnswerValue value) {
-        ResponseRow response = require(survey, token);
-        if (response.completed()) {
-            throw new ApiException(409, "Survey already submitted.");
+        if (!RespondentTokens.looksValid(token)) {
+            throw noResponse(survey);
         }
-        return writer.write(response, question, value);
+        long responseId = responseIds.get(RespondentTokens.hash(token), hash -> require(survey, token).id());
+        return writer.write(survey.id(), responseId, question, value);
     }
 
     public StepResult validateStep(Survey survey, String token, int step) {
@@ -64,7 +80,8 @@ public final class RespondentService {
         failOnErrors(errors(survey.questionsOfStep(step), response), "Step " + step + " has answers to fix.");
         Integer next = step < survey.stepCount() ? step + 1 : null;
         if (next != null) {
-            responses.advanceTo(response.id(), next, clock.millis());
+            responses.advance(survey.id(), response.id(), next, clock.millis());
+            afterCommit.accept(survey.id());
         }
         return new StepResult(step, true, next);
     }
@@ -74,14 +91,19 @@ public final class RespondentService {
         ResponseRow response = require(survey, token);
         if (!response.completed()) {
             failOnErrors(errors(survey.questions(), response), "Some answers need fixing before you submit.");
-            responses.complete(response.id(), clock.millis());
+            responses.markCompleted(survey.id(), response.id(), clock.millis());
+            afterCommit.accept(survey.id());
         }
         return stateOf(survey, responses.findById(response.id()).orElseThrow());
     }
 
     /** Reset & retry: the stored response stays, but this browser's token no longer reaches it. */
     public void reset(Survey survey, String token) {
-        find(survey, token).ifPresent(r -> responses.forgetToken(r.id()));
+        find(survey, token).ifPresent(r -> {
+            responseIds.invalidate(RespondentTokens.hash(token));
+            responses.forget(survey.id(), r.id(), clock.millis());
+            afterCommit.accept(survey.id());
+        });
     }
 
     private Map<String, String> errors(List<Question> questions, ResponseRow response) {
@@ -110,8 +132,12 @@ public final class RespondentService {
     }
 
     private ResponseRow require(Survey survey, String token) {
-        return find(survey, token).orElseThrow(() -> ApiException.notFound(
-                "No response for this browser yet: POST /api/surveys/" + survey.slug() + "/responses to start one."));
+        return find(survey, token).orElseThrow(() -> noResponse(survey));
+    }
+
+    private static ApiException noResponse(Survey survey) {
+        return ApiException.notFound(
+                "No response for this browser yet: POST /api/surveys/" + survey.slug() + "/responses to start one.");
     }
 
     private RespondentState stateOf(Survey survey, ResponseRow row) {

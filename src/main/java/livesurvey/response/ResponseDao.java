@@ -1,20 +1,27 @@
 package livesurvey.response;
 
+import livesurvey.live.Change;
+import livesurvey.live.ChangeDao;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Responses and their answers. Answer writes go through {@link AnswerWriter}, not here. */
+/**
+ * Responses and their answers. Answer writes go through {@link AnswerWriter}, not here; every
+ * other change to a response is recorded in the change feed in the same transaction.
+ */
 @RegisterConstructorMapper(ResponseRow.class)
 @RegisterConstructorMapper(AnswerRow.class)
-public interface ResponseDao {
+public interface ResponseDao extends SqlObject {
     String COLUMNS = "id, survey_id, current_step, editing_key, started_at, updated_at, completed_at";
 
     @SqlUpdate("""
@@ -60,4 +67,37 @@ public interface ResponseDao {
     /** Reset & retry: the response stays, but no cookie can reach it any more. */
     @SqlUpdate("UPDATE responses SET token_hash = NULL, editing_key = NULL WHERE id = :id")
     int forgetToken(@Bind("id") long id);
+
+    @Transaction
+    default long start(long surveyId, String tokenHash, long now) {
+        long id = insert(surveyId, tokenHash, now);
+        feed().record(surveyId, id, Change.RESPONSE, now);
+        return id;
+    }
+
+    @Transaction
+    default void advance(long surveyId, long id, int step, long now) {
+        if (advanceTo(id, step, now) > 0) {
+            feed().record(surveyId, id, Change.RESPONSE, now);
+        }
+    }
+
+    @Transaction
+    default boolean markCompleted(long surveyId, long id, long now) {
+        boolean changed = complete(id, now) > 0;
+        if (changed) {
+            feed().record(surveyId, id, Change.RESPONSE, now);
+        }
+        return changed;
+    }
+
+    @Transaction
+    default void forget(long surveyId, long id, long now) {
+        forgetToken(id);
+        feed().record(surveyId, id, Change.RESPONSE, now);
+    }
+
+    private ChangeDao feed() {
+        return getHandle().attach(ChangeDao.class);
+    }
 }
