@@ -230,6 +230,18 @@ class SurveyPageTest {
     }
 
     @Test
+    void a_second_tab_learns_the_survey_was_submitted_in_the_first() {
+        survey.answerFirstThreeSteps("Max", uniqueEmail("max"));
+        SurveyPage secondTab = open(context);
+        secondTab.expectStep(4);
+        survey.button("Submit").click();
+        assertThat(survey.heading()).hasText("Thank you! Your answers have been submitted.");
+
+        secondTab.type("Favourite book", "Too late");
+        assertThat(secondTab.heading()).hasText("Survey already submitted.");
+    }
+
+    @Test
     void start_again_in_the_middle_clears_the_form() {
         survey.fill("Name", "Hal").fill("Email", uniqueEmail("hal")).next().expectStep(2);
         long firstId = site.storedResponse(context).get("id").asLong();
