@@ -295,4 +295,6 @@ byId('previous').addEventListener('click', () => {
 });
 byId('start-again').addEventListener('click', () => guarded(startAgain));
 window.addEventListener('online', () => outbox.retryNow());
+// Leaving the page: send what is still in its debounce (localStorage keeps it if this fails).
+window.addEventListener('pagehide', () => outbox.retryNow());
 load();

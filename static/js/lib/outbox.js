@@ -249,9 +249,9 @@ export class Outbox {
     if (!this.#pending.has(key)) {
       this.#pending.set(key, value); // unless something newer was typed meanwhile
     }
-    this.#failures++;
     this.#offline = true;
-    if (this.#timer === null) {
+    if (this.#timer === null) { // one backoff step per round, however many answers failed in it
+      this.#failures++;
       const backoff = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** (this.#failures - 1));
       const delay = Math.max(backoff * (0.8 + Math.random() * 0.4), retryAfterSeconds * 1000);
       this.#timer = setTimeout(() => {

@@ -63,10 +63,6 @@ final class SurveySite implements AutoCloseable {
         return options;
     }
 
-    Browser browserForTool() {
-        return browsers.browser();
-    }
-
     /** This browser's response as the API tells it (the context's own cookie). */
     JsonNode storedResponse(BrowserContext context) {
         var reply = context.request().get(url("/api/surveys/default/responses/me"));
