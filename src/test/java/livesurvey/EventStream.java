@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /** A client of the Server-Sent Events endpoint, as a dashboard's EventSource would be. */
 public final class EventStream implements AutoCloseable {
     /** One received event. */
-    public record Event(String name, String id, JsonNode data) {
+    public record Event(String name, String id, JsonNode data, long receivedNanos) {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -47,7 +47,7 @@ public final class EventStream implements AutoCloseable {
                 } else if (line.startsWith("data:")) {
                     data.append(line.substring(5).trim());
                 } else if (line.isEmpty() && !data.isEmpty()) {
-                    events.add(new Event(event[0], event[1], parse(data.toString())));
+                    events.add(new Event(event[0], event[1], parse(data.toString()), System.nanoTime()));
                     data.setLength(0);
                     event[0] = null;
                 }
@@ -74,6 +74,13 @@ public final class EventStream implements AutoCloseable {
             }
         }
         throw new AssertionError("No matching event within " + bound);
+    }
+
+    /** Every event received so far, without waiting. */
+    public java.util.List<Event> drain() {
+        java.util.List<Event> all = new java.util.ArrayList<>();
+        events.drainTo(all);
+        return all;
     }
 
     public static Predicate<Event> named(String name) {
