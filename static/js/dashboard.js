@@ -63,6 +63,7 @@ async function main() {
     summary = new SummaryPanel(document.querySelector('.summary'), setFilter);
     table = new ResponsesTable({
         element: $('responses-table'),
+        empty: $('table-empty'),
         pager: {
             range: $('page-range'), first: $('page-first'), prev: $('page-prev'),
             next: $('page-next'), size: $('page-size'),
@@ -105,7 +106,10 @@ async function main() {
             refreshSummary();
         },
         check: refreshSummary, // a 401 here sends the admin to the login page
-        state: (state) => showLiveState(state, stream),
+        state: (state) => {
+            table.hold(state.paused);
+            showLiveState(state, stream);
+        },
     });
     $('pause').addEventListener('click', () => (stream.paused ? stream.resume() : stream.pause()));
 

@@ -69,8 +69,8 @@ export class LiveStream {
             this.apply(type, data);
             return;
         }
-        if (type !== 'reset') {
-            this.waiting += 1;
+        if (type === 'response' || type === 'deleted') {
+            this.waiting += 1; // the summary that comes with every change is not one more to the admin
         }
         if (type === 'summary') {
             this.queuedSummary = data;
