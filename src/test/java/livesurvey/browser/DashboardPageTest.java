@@ -220,7 +220,7 @@ class DashboardPageTest {
     }
 
     @Test
-    void pages_through_responses_and_remembers_the_chosen_columns() {
+    void pages_through_responses_remembers_the_chosen_columns_and_logs_out() {
         Page dashboard = openDashboard();
         SurveyTaker many = new SurveyTaker(newContext());
         for (int i = 1; i <= 27; i++) {
@@ -238,6 +238,11 @@ class DashboardPageTest {
         dashboard.reload();
         assertThat(dashboard.getByRole(AriaRole.COLUMNHEADER, new Page.GetByRoleOptions().setName("Started"))).isVisible();
         assertThat(bookHeader).isHidden();
+
+        dashboard.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        dashboard.waitForURL("**/login");
+        dashboard.navigate("/dashboard");
+        assertThat(dashboard.getByLabel("Password")).isVisible();
     }
 
     // --- a person's steps ---
