@@ -24,7 +24,7 @@ function showError(error) {
 function showLiveState({ connected, paused, waiting }, stream) {
     const status = $('live-status');
     const pause = $('pause');
-    $('disconnected').hidden = connected || !stream.everConnected;
+    $('disconnected').hidden = connected || !stream.failedOnce;
     let state = 'live';
     let label = 'Live';
     if (!connected) {

@@ -51,6 +51,7 @@ export class LiveStream {
             return;
         }
         this.connected = false;
+        this.failedOnce = true;
         this.emit();
         if (source.readyState === EventSource.CLOSED) {
             // The browser gave up (an error status, e.g. while the server restarts): retry ourselves.
