@@ -20,6 +20,9 @@ import livesurvey.dashboard.Summary;
 import livesurvey.dashboard.SummaryDao;
 import livesurvey.live.ChangeDao;
 import livesurvey.live.ChangeFollower;
+import livesurvey.live.EventsHandler;
+import livesurvey.live.LiveHub;
+import livesurvey.live.LiveViews;
 import livesurvey.response.AnswerResult;
 import livesurvey.response.AnswerWriter;
 import livesurvey.response.RespondentHandler;
@@ -27,6 +30,7 @@ import livesurvey.response.RespondentService;
 import livesurvey.response.RespondentState;
 import livesurvey.response.ResponseDao;
 import livesurvey.response.StepResult;
+import livesurvey.survey.Survey;
 import livesurvey.survey.SurveyCatalog;
 import livesurvey.survey.SurveyDao;
 import livesurvey.survey.SurveyDefinition;
@@ -43,7 +47,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
@@ -59,6 +65,7 @@ public final class App implements AutoCloseable {
     private final AdminHandler admin;
     private final Summariser summariser;
     private final RowBuilder rows;
+    private final LiveHub hub;
 
     public App(Config config, Database database) {
         this.config = config;
@@ -89,14 +96,26 @@ public final class App implements AutoCloseable {
                 new Deletion(responses, clock, committed), summariser, new Exporter(jdbi, !config.isH2()));
         // Changes from other instances reach this one through the shared feed.
         follower.addListener((changes, position) -> changes.forEach(c -> summariser.invalidate(c.surveyId())));
+        this.hub = new LiveHub(jdbi.onDemand(ChangeDao.class), follower, new LiveViews() {
+            @Override
+            public Map<Long, ?> rows(Survey survey, Collection<Long> ids) {
+                return rows.rowsById(survey, ids);
+            }
+
+            @Override
+            public Object summary(Survey survey) {
+                return summariser.summary(survey);
+            }
+        }, Json.MAPPER);
+        var events = new EventsHandler(surveys, hub);
         follower.start();
-        this.routes = routeTable(surveys, respondent, admin, dashboard);
+        this.routes = routeTable(surveys, respondent, admin, dashboard, events);
         announceFirstAdmin(adminAuth.createFirstAdmin(config.adminPassword()));
     }
 
     /** The API: every route the server answers under /api, and what the API document says of it. */
     private static List<ApiRoute> routeTable(SurveyHandler surveys, RespondentHandler respondent, AdminHandler admin,
-                                             AdminResponsesHandler dashboard) {
+                                             AdminResponsesHandler dashboard, EventsHandler events) {
         String survey = "/api/surveys/{slug}";
         String me = survey + "/responses/me";
         String one = survey + "/responses/{id}";
@@ -132,7 +151,10 @@ public final class App implements AutoCloseable {
                 ApiRoute.of(HandlerType.GET, survey + "/export.csv", dashboard::exportCsv, Access.ADMIN,
                         "Every response as CSV, streamed"),
                 ApiRoute.of(HandlerType.GET, survey + "/export.json", dashboard::exportJson, Access.ADMIN,
-                        "Every response as a JSON array of rows, streamed"));
+                        "Every response as a JSON array of rows, streamed"),
+                ApiRoute.of(HandlerType.GET, survey + "/events", events, Access.ADMIN,
+                        "Live changes as Server-Sent Events: response (a Row), deleted ({id}), summary; "
+                                + "resumes after Last-Event-ID"));
     }
 
     /** The first start tells the operator, once, which password the new admin account has. */
@@ -179,6 +201,7 @@ public final class App implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
             });
             cfg.startup.showJavalinBanner = false;
+            cfg.events.serverStopping(hub::disconnectAll);
             ErrorMapping.install(cfg);
             cfg.routes.beforeMatched(admin::gate);
             cfg.routes.get("/", Pages.page("index.html"));
@@ -197,6 +220,7 @@ public final class App implements AutoCloseable {
     public void close() {
         writer.close();
         follower.close();
+        hub.close();
     }
 
     public static void main(String[] args) {
