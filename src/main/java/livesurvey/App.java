@@ -1,6 +1,7 @@
 package livesurvey;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -43,6 +44,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /** Builds everything from the configuration and wires routes to handlers. */
@@ -78,7 +80,8 @@ public final class App implements AutoCloseable {
         this.writer = new AnswerWriter(jdbi, validator, clock, config.isH2() ? 1 : 2, committed);
         var surveys = new SurveyHandler(catalog);
         var respondent = new RespondentHandler(surveys,
-                new RespondentService(responses, writer, validator, clock, committed), config.production());
+                new RespondentService(responses, writer, validator, clock, committed,
+                        new CaffeineCache<>(100_000, Duration.ofMinutes(5))), config.production());
         var adminAuth = new AdminAuth(jdbi, clock);
         this.admin = new AdminHandler(adminAuth, config.production());
         this.rows = new RowBuilder(responses);
@@ -158,6 +161,11 @@ public final class App implements AutoCloseable {
 
     /** The server, configured but not started: tests start exactly what production starts. */
     public Javalin javalin() {
+        return javalin(cfg -> { });
+    }
+
+    /** The server with extra configuration on top (benchmarks add a no-op baseline route). */
+    public Javalin javalin(Consumer<JavalinConfig> extra) {
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
@@ -181,6 +189,7 @@ public final class App implements AutoCloseable {
             for (ApiRoute route : routes) {
                 cfg.routes.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
             }
+            extra.accept(cfg);
         });
     }
 

@@ -57,6 +57,17 @@ public final class Backend implements AutoCloseable {
         }
     }
 
+    /** MariaDB/MySQL when the test variable names one, else a durable H2 file in a temporary folder. */
+    public static Backend forBenchmarks() throws java.io.IOException {
+        String url = System.getenv(URL_VARIABLE);
+        if (url != null && !url.isBlank()) {
+            return mysql(url);
+        }
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("livesurvey-bench");
+        return new Backend("H2 (file)", new Config(0, "jdbc:h2:file:" + dir.resolve("bench")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0", "sa", "", false), () -> { });
+    }
+
     static Backend h2() {
         String url = "jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "")
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +26,16 @@ final class AnswerBatch {
     /** Stores a batch inside the caller's transaction. Answers to completed responses are refused. */
     static AnswerBatch store(Handle handle, List<PendingAnswer> batch, long now) {
         AnswerBatch result = new AnswerBatch();
-        Set<Long> open = lockOpenResponses(handle, batch);
+        Map<Long, Boolean> open = lockResponses(handle, batch);
         // The last write to a (response, question) in the batch is the one that stays.
         Map<String, PendingAnswer> latest = new LinkedHashMap<>();
         Map<Long, PendingAnswer> lastPerResponse = new LinkedHashMap<>();
         for (PendingAnswer p : batch) {
-            if (!open.contains(p.responseId())) {
-                result.outcomes.put(p, new ApiException(409, "Survey already submitted."));
+            Boolean isOpen = open.get(p.responseId());
+            if (isOpen == null || !isOpen) {
+                result.outcomes.put(p, isOpen == null
+                        ? ApiException.notFound("This response no longer exists; start again.")
+                        : new ApiException(409, "Survey already submitted."));
                 continue;
             }
             String verdict = p.problem();
@@ -76,13 +80,19 @@ final class AnswerBatch {
         return result;
     }
 
-    /** Locks the batch's responses (in id order, so two writers cannot deadlock) and keeps the open ones. */
-    private static Set<Long> lockOpenResponses(Handle handle, List<PendingAnswer> batch) {
+    /**
+     * Locks the batch's responses (in id order, so two writers cannot deadlock): whether each is
+     * still open for answers; deleted ones are absent.
+     */
+    private static Map<Long, Boolean> lockResponses(Handle handle, List<PendingAnswer> batch) {
         Set<Long> ids = new TreeSet<>();
         batch.forEach(p -> ids.add(p.responseId()));
-        return new HashSet<>(handle.createQuery(
-                        "SELECT id FROM responses WHERE id IN (<ids>) AND completed_at IS NULL ORDER BY id FOR UPDATE")
-                .bindList("ids", new ArrayList<>(ids)).mapTo(Long.class).list());
+        Map<Long, Boolean> open = new HashMap<>();
+        handle.createQuery("SELECT id, completed_at FROM responses WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+                .bindList("ids", new ArrayList<>(ids))
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getObject("completed_at") == null))
+                .forEach(e -> open.put(e.getKey(), e.getValue()));
+        return open;
     }
 
     /** Moves the response's claim on a unique value; the primary key decides who wins a race. */

@@ -61,11 +61,11 @@ public final class AnswerWriter implements AutoCloseable {
     }
 
     /** Validates and stores one answer; returns once it is committed. */
-    public AnswerResult write(long surveyId, ResponseRow response, Question question, AnswerValue value) {
-        String problem = validator.check(question, response.id(), value).orElse(null);
-        PendingAnswer pending = new PendingAnswer(surveyId, response.id(), question, value, problem,
+    public AnswerResult write(long surveyId, long responseId, Question question, AnswerValue value) {
+        String problem = validator.check(question, responseId, value).orElse(null);
+        PendingAnswer pending = new PendingAnswer(surveyId, responseId, question, value, problem,
                 new CompletableFuture<>());
-        BlockingQueue<PendingAnswer> queue = queues.get((int) (response.id() % queues.size()));
+        BlockingQueue<PendingAnswer> queue = queues.get((int) (responseId % queues.size()));
         try {
             if (!running || !queue.offer(pending, 2, TimeUnit.SECONDS)) {
                 throw busy();

@@ -1,5 +1,6 @@
 package livesurvey.response;
 
+import livesurvey.cache.KeyValueCache;
 import livesurvey.survey.Question;
 import livesurvey.survey.Survey;
 import livesurvey.validation.AnswerValue;
@@ -21,10 +22,15 @@ public final class RespondentService {
     private final Validator validator;
     private final Clock clock;
     private final LongConsumer afterCommit;
+    private final KeyValueCache<String, Long> responseIds;
 
-    /** @param afterCommit told the survey id after each committed change to one of its responses */
+    /**
+     * @param afterCommit told the survey id after each committed change to one of its responses
+     * @param responseIds response ids by token hash
+     */
     public RespondentService(ResponseDao responses, AnswerWriter writer, Validator validator, Clock clock,
-                             LongConsumer afterCommit) {
+                             LongConsumer afterCommit, KeyValueCache<String, Long> responseIds) {
+        this.responseIds = responseIds;
         this.responses = responses;
         this.writer = writer;
         this.validator = validator;
@@ -51,12 +57,16 @@ public final class RespondentService {
         return stateOf(survey, require(survey, token));
     }
 
+    /**
+     * Stores an answer. The response id behind a token is cached: answers come at typing speed, and
+     * the writer re-checks in its transaction that the response still exists and is open.
+     */
     public AnswerResult answer(Survey survey, String token, Question question, AnswerValue value) {
-        ResponseRow response = require(survey, token);
-        if (response.completed()) {
-            throw new ApiException(409, "Survey already submitted.");
+        if (!RespondentTokens.looksValid(token)) {
+            throw noResponse(survey);
         }
-        return writer.write(survey.id(), response, question, value);
+        long responseId = responseIds.get(RespondentTokens.hash(token), hash -> require(survey, token).id());
+        return writer.write(survey.id(), responseId, question, value);
     }
 
     public StepResult validateStep(Survey survey, String token, int step) {
@@ -90,6 +100,7 @@ public final class RespondentService {
     /** Reset & retry: the stored response stays, but this browser's token no longer reaches it. */
     public void reset(Survey survey, String token) {
         find(survey, token).ifPresent(r -> {
+            responseIds.invalidate(RespondentTokens.hash(token));
             responses.forget(survey.id(), r.id(), clock.millis());
             afterCommit.accept(survey.id());
         });
@@ -121,8 +132,12 @@ public final class RespondentService {
     }
 
     private ResponseRow require(Survey survey, String token) {
-        return find(survey, token).orElseThrow(() -> ApiException.notFound(
-                "No response for this browser yet: POST /api/surveys/" + survey.slug() + "/responses to start one."));
+        return find(survey, token).orElseThrow(() -> noResponse(survey));
+    }
+
+    private static ApiException noResponse(Survey survey) {
+        return ApiException.notFound(
+                "No response for this browser yet: POST /api/surveys/" + survey.slug() + "/responses to start one.");
     }
 
     private RespondentState stateOf(Survey survey, ResponseRow row) {

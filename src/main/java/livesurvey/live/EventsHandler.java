@@ -1,0 +1,38 @@
+package livesurvey.live;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.sse.SseHandler;
+import livesurvey.survey.Survey;
+import livesurvey.survey.SurveyHandler;
+
+/** GET /api/surveys/{slug}/events: the survey's live changes as Server-Sent Events. */
+public final class EventsHandler implements Handler {
+    private final SurveyHandler surveys;
+    private final LiveHub hub;
+
+    public EventsHandler(SurveyHandler surveys, LiveHub hub) {
+        this.surveys = surveys;
+        this.hub = hub;
+    }
+
+    @Override
+    public void handle(Context ctx) throws Exception {
+        Survey survey = surveys.survey(ctx);
+        Long lastEventId = parse(ctx.header("Last-Event-ID"));
+        ctx.header("X-Accel-Buffering", "no");
+        new SseHandler(client -> hub.join(survey.id(), client, lastEventId)).handle(ctx);
+    }
+
+    private static Long parse(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(header.trim());
+            return id >= 0 ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package livesurvey.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.sse.SseClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fans the change feed out to the dashboards' event streams. Each batch of changes becomes one
+ * set of messages per survey — built and serialised once, whatever the number of dashboards.
+ */
+public final class LiveHub implements ChangeFollower.Listener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+    static final int REPLAY_LIMIT = 10_000;
+
+    private final ChangeDao changes;
+    private final ChangeFollower follower;
+    private final LiveViews views;
+    private final ObjectMapper mapper;
+    private final Map<Long, Set<LiveStream>> streams = new ConcurrentHashMap<>();
+    private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("sse-sender"));
+    private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(daemon("sse-ping"));
+
+    public LiveHub(ChangeDao changes, ChangeFollower follower, LiveViews views, ObjectMapper mapper) {
+        this.changes = changes;
+        this.follower = follower;
+        this.views = views;
+        this.mapper = mapper;
+        follower.addListener(this);
+        pinger.scheduleAtFixedRate(this::ping, 15, 15, TimeUnit.SECONDS);
+    }
+
+    /** A dashboard connects: catch it up (from Last-Event-ID, if any), then keep it live. */
+    public void join(long surveyId, SseClient client, Long lastEventId) {
+        client.keepAlive();
+        LiveStream stream = new LiveStream(client, senders);
+        stream.hold();
+        streams.computeIfAbsent(surveyId, id -> ConcurrentHashMap.newKeySet()).add(stream);
+        client.onClose(() -> leave(surveyId, stream));
+        long position = follower.position();
+        List<SseMessage> catchUp = new ArrayList<>();
+        if (lastEventId != null && lastEventId < position) {
+            catchUp.addAll(replay(surveyId, lastEventId, position));
+        }
+        catchUp.add(message("summary", views.summary(surveyId), position));
+        stream.release(catchUp);
+    }
+
+    /** Changes since lastEventId, as current rows; a reset when they are older than the feed keeps. */
+    private List<SseMessage> replay(long surveyId, long lastEventId, long position) {
+        long oldest = changes.oldest().orElse(position + 1);
+        if (lastEventId < oldest - 1) {
+            return List.of(message("reset", Map.of("reason", "too far behind"), position));
+        }
+        List<Change> missed = changes.afterForSurvey(lastEventId, surveyId, REPLAY_LIMIT);
+        if (missed.size() == REPLAY_LIMIT) {
+            return List.of(message("reset", Map.of("reason", "too many changes"), position));
+        }
+        return responseMessages(surveyId, missed, position);
+    }
+
+    @Override
+    public void onChanges(List<Change> batch, long position) {
+        Map<Long, List<Change>> bySurvey = new LinkedHashMap<>();
+        batch.forEach(c -> bySurvey.computeIfAbsent(c.surveyId(), id -> new ArrayList<>()).add(c));
+        bySurvey.forEach((surveyId, surveyChanges) -> {
+            Set<LiveStream> listeners = streams.get(surveyId);
+            if (listeners == null || listeners.isEmpty()) {
+                return;
+            }
+            List<SseMessage> messages = responseMessages(surveyId, surveyChanges, position);
+            messages.add(message("summary", views.summary(surveyId), position));
+            listeners.forEach(s -> s.send(messages));
+        });
+    }
+
+    private List<SseMessage> responseMessages(long surveyId, List<Change> changed, long position) {
+        Set<Long> ids = new LinkedHashSet<>();
+        changed.forEach(c -> ids.add(c.responseId()));
+        Map<Long, Object> rows = ids.isEmpty() ? Map.of() : views.rows(surveyId, ids);
+        List<SseMessage> messages = new ArrayList<>();
+        for (Long id : ids) {
+            Object row = rows.get(id);
+            messages.add(row == null ? message("deleted", Map.of("id", id), position) : message("response", row, position));
+        }
+        return messages;
+    }
+
+    private SseMessage message(String event, Object data, long position) {
+        try {
+            return new SseMessage(event, mapper.writeValueAsString(data), Long.toString(position));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void leave(long surveyId, LiveStream stream) {
+        Set<LiveStream> set = streams.get(surveyId);
+        if (set != null) {
+            set.remove(stream);
+        }
+    }
+
+    private void ping() {
+        try {
+            List<SseMessage> ping = List.of(SseMessage.comment("ping"));
+            streams.values().forEach(set -> {
+                set.removeIf(LiveStream::terminated);
+                set.forEach(s -> s.send(ping));
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Ping failed", e);
+        }
+    }
+
+    /** Open event streams, for /metrics. */
+    public int connections() {
+        return streams.values().stream().mapToInt(Set::size).sum();
+    }
+
+    @Override
+    public void close() {
+        pinger.shutdownNow();
+        senders.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

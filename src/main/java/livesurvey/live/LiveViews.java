@@ -1,0 +1,13 @@
+package livesurvey.live;
+
+import java.util.Collection;
+import java.util.Map;
+
+/** What the live stream sends about a survey: rows of changed responses and the summary. */
+public interface LiveViews {
+    /** The current dashboard rows of these responses; ids missing from the map were deleted. */
+    Map<Long, Object> rows(long surveyId, Collection<Long> responseIds);
+
+    /** The survey's summary as the dashboard shows it. */
+    Object summary(long surveyId);
+}
