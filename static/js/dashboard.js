@@ -24,7 +24,7 @@ function showError(error) {
 function showLiveState({ connected, paused, waiting }, stream) {
     const status = $('live-status');
     const pause = $('pause');
-    $('disconnected').hidden = connected || !stream.everConnected;
+    $('disconnected').hidden = connected || !stream.failedOnce;
     let state = 'live';
     let label = 'Live';
     if (!connected) {
@@ -63,6 +63,7 @@ async function main() {
     summary = new SummaryPanel(document.querySelector('.summary'), setFilter);
     table = new ResponsesTable({
         element: $('responses-table'),
+        empty: $('table-empty'),
         pager: {
             range: $('page-range'), first: $('page-first'), prev: $('page-prev'),
             next: $('page-next'), size: $('page-size'),
@@ -105,7 +106,10 @@ async function main() {
             refreshSummary();
         },
         check: refreshSummary, // a 401 here sends the admin to the login page
-        state: (state) => showLiveState(state, stream),
+        state: (state) => {
+            table.hold(state.paused);
+            showLiveState(state, stream);
+        },
     });
     $('pause').addEventListener('click', () => (stream.paused ? stream.resume() : stream.pause()));
 

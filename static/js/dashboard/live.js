@@ -51,6 +51,7 @@ export class LiveStream {
             return;
         }
         this.connected = false;
+        this.failedOnce = true;
         this.emit();
         if (source.readyState === EventSource.CLOSED) {
             // The browser gave up (an error status, e.g. while the server restarts): retry ourselves.
@@ -69,8 +70,8 @@ export class LiveStream {
             this.apply(type, data);
             return;
         }
-        if (type !== 'reset') {
-            this.waiting += 1;
+        if (type === 'response' || type === 'deleted') {
+            this.waiting += 1; // the summary that comes with every change is not one more to the admin
         }
         if (type === 'summary') {
             this.queuedSummary = data;

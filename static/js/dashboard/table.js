@@ -17,8 +17,10 @@ export class ResponsesTable {
      * @param element where the table goes
      * @param pager {range, first, prev, next, size} elements of the pager
      */
-    constructor({ element, pager, api, definition, onDelete, onError, hidden = new Set(), pageSize = 25 }) {
+    constructor({ element, empty, pager, api, definition, onDelete, onError, hidden = new Set(), pageSize = 25 }) {
         this.api = api;
+        this.empty = empty;
+        this.requests = 0;
         this.pager = pager;
         this.onError = onError;
         this.view = { ...DEFAULT_SORT, cursor: null, limit: pageSize, filter: null };
@@ -46,9 +48,13 @@ export class ResponsesTable {
                 row.getElement().dataset.responseId = row.getData().id;
                 markEditing(row);
             },
-            placeholder: placeholder(),
+            // No Tabulator placeholder: it centres in the scrolled width, off screen on a phone.
+            placeholder: false,
         });
         this.table.on('tableBuilt', () => this.markReady());
+        for (const event of ['dataProcessed', 'rowAdded', 'rowDeleted']) {
+            this.table.on(event, () => this.showEmpty());
+        }
         this.table.on('dataLoadError', (error) => this.onError(error));
         pager.first.addEventListener('click', () => this.goTo(null));
         pager.prev.addEventListener('click', () => this.goTo(this.page.prevCursor));
@@ -70,9 +76,13 @@ export class ResponsesTable {
             }
         }
         const { sort, dir, limit, cursor, filter } = this.view;
+        const request = ++this.requests;
         this.table.element.setAttribute('aria-busy', 'true');
         try {
             const reply = await this.api.responses({ sort, dir, limit, cursor, filter });
+            if (request !== this.requests) {
+                return reply.items; // a newer load overtook this one: Tabulator drops these rows too
+            }
             this.page = {
                 total: reply.total, offset: reply.offset,
                 nextCursor: reply.nextCursor, prevCursor: reply.prevCursor,
@@ -93,7 +103,20 @@ export class ResponsesTable {
     refresh() {
         clearTimeout(this.refreshTimer);
         this.refreshTimer = null;
+        if (this.held) {
+            this.refreshPending = true; // paused: the admin sees nothing change until they resume
+            return Promise.resolve();
+        }
+        this.refreshPending = false;
         return this.table.replaceData();
+    }
+
+    /** While held (live updates paused), background reloads wait; the admin's own clicks do not. */
+    hold(held) {
+        this.held = held;
+        if (!held && this.refreshPending) {
+            this.refresh();
+        }
     }
 
     /** A refresh soon, for changes an event cannot patch exactly (a gap left by a delete). */
@@ -127,7 +150,7 @@ export class ResponsesTable {
 
     /** A `response` event: patch the row if shown; put a new one at the top of the newest-first page. */
     applyResponse(row) {
-        if (this.table.getRow(row.id)) {
+        if (this.shown(row.id)) {
             this.table.updateData([row]);
             return;
         }
@@ -144,6 +167,17 @@ export class ResponsesTable {
         this.refreshSoon(); // the next-page cursor now points past a row we pushed off this page
     }
 
+    /** Whether a response is on the page shown (getRow would log a warning when it is not). */
+    shown(id) {
+        return this.table.searchRows('id', '=', id).length > 0;
+    }
+
+    showEmpty() {
+        this.empty.hidden = this.table.getDataCount() > 0;
+        this.empty.querySelector('strong').textContent = this.view.filter
+            ? 'No responses match this filter.' : 'No responses yet.';
+    }
+
     isNewer(row) {
         const rows = this.table.getData();
         if (rows.length < this.view.limit) {
@@ -154,7 +188,7 @@ export class ResponsesTable {
 
     /** A `deleted` event (or our own delete): the row goes now, the gap is filled by a reload. */
     applyDeleted(id) {
-        const row = this.table.getRow(id);
+        const [row] = this.table.searchRows('id', '=', id);
         if (row) {
             row.delete();
             this.page.total = Math.max(0, this.page.total - 1);
@@ -198,15 +232,4 @@ export class ResponsesTable {
         this.pager.prev.disabled = !prevCursor;
         this.pager.next.disabled = !nextCursor;
     }
-}
-
-function placeholder() {
-    const node = document.createElement('div');
-    node.className = 'table-empty';
-    const title = document.createElement('strong');
-    title.textContent = 'No responses yet.';
-    const more = document.createElement('span');
-    more.textContent = 'They appear here as people type in the survey.';
-    node.append(title, more);
-    return node;
 }

@@ -94,7 +94,7 @@ public final class App implements AutoCloseable {
         var adminAuth = new AdminAuth(jdbi, clock);
         this.admin = new AdminHandler(adminAuth, config.production());
         this.rows = new RowBuilder(responses);
-        var dashboard = new AdminResponsesHandler(surveys, new ResponseList(jdbi, rows, summariser), rows,
+        var dashboard = new AdminResponsesHandler(surveys, new ResponseList(jdbi, rows, summariser, !config.isH2()), rows,
                 new Deletion(responses, clock, committed), summariser, new Exporter(jdbi, !config.isH2()));
         // Changes from other instances reach this one through the shared feed.
         follower.addListener((changes, position) -> changes.forEach(c -> summariser.invalidate(c.surveyId())));

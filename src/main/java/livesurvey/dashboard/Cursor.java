@@ -9,11 +9,12 @@ import java.util.Base64;
 
 /**
  * An opaque paging cursor: the sort it belongs to, a position in the sorted list, the offset of
- * the next item to show, and whether it reads forward (next page) or backward (previous page).
+ * the next item to show, whether it reads forward (next page) or backward (previous page), and
+ * where the segment without values begins (when known).
  */
 record Cursor(@JsonProperty("s") String sort, @JsonProperty("d") String dir, @JsonProperty("f") String filter,
               @JsonProperty("p") Position position, @JsonProperty("o") long offset,
-              @JsonProperty("b") boolean backward) {
+              @JsonProperty("b") boolean backward, @JsonProperty("k") Long tailStart) {
 
     /** Where an item stands: segment 0 has a value (kept as text), segment 1 has none. */
     record Position(@JsonProperty("g") int segment, @JsonProperty("v") String value, @JsonProperty("i") long id) {
@@ -35,7 +36,8 @@ record Cursor(@JsonProperty("s") String sort, @JsonProperty("d") String dir, @Js
             Cursor c = Json.MAPPER.readValue(Base64.getUrlDecoder().decode(text.getBytes(StandardCharsets.US_ASCII)),
                     Cursor.class);
             if (c.sort == null || c.dir == null || c.position == null || c.offset < 0
-                    || c.position.segment < 0 || c.position.segment > 1) {
+                    || c.position.segment < 0 || c.position.segment > 1
+                    || (c.tailStart != null && (c.tailStart < 0 || c.tailStart > c.offset))) {
                 throw new IllegalArgumentException("incomplete");
             }
             return c;

@@ -29,17 +29,20 @@ public final class Exporter {
     private static final String SQL = """
             SELECT r.id, r.current_step, r.editing_key, r.started_at, r.updated_at, r.completed_at,
                    a.question_id, a.answer_value, a.valid, a.error
-            FROM responses r LEFT JOIN answers a ON a.response_id = r.id
+            FROM responses r %s LEFT JOIN answers a ON a.response_id = r.id
             WHERE r.survey_id = :survey
-            ORDER BY r.id, a.question_id
+            ORDER BY r.id
             """;
 
     private final Jdbi jdbi;
+    private final String sql;
     /** Integer.MIN_VALUE makes Connector/J stream rows one by one (also against MariaDB); H2 pages by itself. */
     private final int fetchSize;
 
     public Exporter(Jdbi jdbi, boolean streamingDriver) {
         this.jdbi = jdbi;
+        // Read in id order straight off (survey_id, id): no sort, so the first row streams at once.
+        this.sql = SQL.formatted(streamingDriver ? "FORCE INDEX (ix_responses_survey_id)" : "");
         this.fetchSize = streamingDriver ? Integer.MIN_VALUE : 1_000;
     }
 
@@ -85,7 +88,7 @@ public final class Exporter {
     private void each(Survey survey, Consumer<Row> sink) {
         jdbi.useHandle(h -> {
             h.registerRowMapper(ConstructorMapper.factory(ExportRow.class));
-            try (ResultIterator<ExportRow> it = h.createQuery(SQL).setFetchSize(fetchSize)
+            try (ResultIterator<ExportRow> it = h.createQuery(sql).setFetchSize(fetchSize)
                     .bind("survey", survey.id()).mapTo(ExportRow.class).iterator()) {
                 Listed current = null;
                 List<AnswerRow> answers = new ArrayList<>();

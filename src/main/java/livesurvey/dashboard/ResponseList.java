@@ -19,9 +19,12 @@ public final class ResponseList {
     private final Jdbi jdbi;
     private final RowBuilder rows;
     private final Summariser summariser;
+    private final PageQuery query;
 
-    public ResponseList(Jdbi jdbi, RowBuilder rows, Summariser summariser) {
+    /** @param indexHints name the index in each statement (MySQL/MariaDB; H2 has no need) */
+    public ResponseList(Jdbi jdbi, RowBuilder rows, Summariser summariser, boolean indexHints) {
         this.jdbi = jdbi;
+        this.query = new PageQuery(indexHints);
         this.rows = rows;
         this.summariser = summariser;
     }
@@ -43,7 +46,7 @@ public final class ResponseList {
         }
         return jdbi.withHandle(h -> {
             h.registerRowMapper(ConstructorMapper.factory(Listed.class));
-            long total = filter == null ? summariser.responseCount(survey.id()) : PageQuery.filteredTotal(h, filter);
+            long total = filter == null ? summariser.responseCount(survey.id()) : query.filteredTotal(h, filter);
             return cursor != null && cursor.backward()
                     ? backward(h, survey, sort, filter, cursor, limit, total)
                     : forward(h, survey, sort, filter, cursor, limit, total);
@@ -51,22 +54,26 @@ public final class ResponseList {
     }
 
     private Page forward(Handle h, Survey survey, Sort sort, Sort.Filter filter, Cursor cursor, int limit, long total) {
-        List<Listed> items = new ArrayList<>(PageQuery.fetch(h, survey, sort, filter,
-                cursor == null ? null : cursor.position(), true, limit + 1));
+        long offset = cursor == null ? 0 : cursor.offset();
+        PageQuery.Fetched fetched = query.fetch(h, survey, sort, filter, cursor == null ? null : cursor.position(),
+                true, limit + 1, new PageQuery.Walk(offset, total, cursor == null ? null : cursor.tailStart()));
+        List<Listed> items = new ArrayList<>(fetched.items());
         boolean more = items.size() > limit;
         if (more) {
             items.remove(limit);
         }
-        long offset = cursor == null ? 0 : cursor.offset();
-        String next = more ? cursorAt(sort, filter, items.get(items.size() - 1), offset + items.size(), false) : null;
-        String prev = offset > 0 && !items.isEmpty() ? cursorAt(sort, filter, items.get(0), offset, true) : null;
+        Long tail = fetched.tailStart();
+        String next = more ? cursorAt(sort, filter, items.get(items.size() - 1), offset + items.size(), false, tail)
+                : null;
+        String prev = offset > 0 && !items.isEmpty() ? cursorAt(sort, filter, items.get(0), offset, true, tail) : null;
         return new Page(total, offset, rows.rows(survey, items), next, prev);
     }
 
     private Page backward(Handle h, Survey survey, Sort sort, Sort.Filter filter, Cursor cursor, int limit,
                           long total) {
-        List<Listed> items = new ArrayList<>(PageQuery.fetch(h, survey, sort, filter, cursor.position(), false,
-                limit + 1));
+        PageQuery.Fetched fetched = query.fetch(h, survey, sort, filter, cursor.position(), false, limit + 1,
+                new PageQuery.Walk(cursor.offset(), total, cursor.tailStart()));
+        List<Listed> items = new ArrayList<>(fetched.items());
         boolean more = items.size() > limit;
         if (!more && items.size() < limit) {
             // Rows before this point were deleted meanwhile: show the first page rather than a short one.
@@ -77,14 +84,17 @@ public final class ResponseList {
         }
         Collections.reverse(items);
         long offset = more ? Math.max(1, cursor.offset() - items.size()) : 0;
-        String next = cursorAt(sort, filter, items.get(items.size() - 1), offset + items.size(), false);
-        String prev = more ? cursorAt(sort, filter, items.get(0), offset, true) : null;
+        Long tail = fetched.tailStart();
+        String next = cursorAt(sort, filter, items.get(items.size() - 1), offset + items.size(), false, tail);
+        String prev = more ? cursorAt(sort, filter, items.get(0), offset, true, tail) : null;
         return new Page(total, offset, rows.rows(survey, items), next, prev);
     }
 
-    private static String cursorAt(Sort sort, Sort.Filter filter, Listed item, long offset, boolean backward) {
-        return new Cursor(sort.name(), sort.dir(), filter == null ? null : filter.text(),
-                Cursor.Position.of(item), offset, backward).encode();
+    private static String cursorAt(Sort sort, Sort.Filter filter, Listed item, long offset, boolean backward,
+                                   Long tailStart) {
+        Cursor.Position position = Cursor.Position.of(item);
+        return new Cursor(sort.name(), sort.dir(), filter == null ? null : filter.text(), position, offset, backward,
+                position.segment() == 1 ? tailStart : null).encode();
     }
 
     /** A parameter sent alongside a cursor must agree with the cursor's. */

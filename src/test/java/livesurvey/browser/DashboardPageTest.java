@@ -145,7 +145,7 @@ class DashboardPageTest {
         cai.answer("name", "Cai After");
         cai.answer("book", "Dune");
 
-        assertThat(dashboard.getByRole(AriaRole.STATUS)).hasText(Pattern.compile("Paused · \\d+ updates waiting"));
+        assertThat(dashboard.getByRole(AriaRole.STATUS)).hasText(Pattern.compile("Paused · \\d+ updates? waiting"));
         assertThat(name).hasText("Cai Before");
         dashboard.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resume live updates")).click();
         assertThat(name).hasText("Cai After");
@@ -202,7 +202,7 @@ class DashboardPageTest {
     }
 
     @Test
-    void the_gender_legend_filters_the_table_and_the_chip_clears_it() {
+    void the_gender_legend_and_pie_filter_the_table_and_the_chip_clears_it() {
         Page dashboard = openDashboard();
         long fay = new SurveyTaker(newContext()).completeWith("Fay Female", "fay@example.com", "30", "female");
         long max = new SurveyTaker(newContext()).completeWith("Max Male", "max@example.com", "40", "male");
@@ -217,10 +217,18 @@ class DashboardPageTest {
         dashboard.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clear the filter")).click();
         assertThat(row(dashboard, max)).isVisible();
         assertThat(dashboard.locator("#page-range")).hasText("1–2 of 2");
+
+        // Half female (drawn first, clockwise from twelve o'clock: the right half), half male.
+        Locator pie = dashboard.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName(Pattern.compile("^Gender")));
+        var box = pie.boundingBox();
+        pie.click(new Locator.ClickOptions().setPosition(box.width * 0.25, box.height * 0.5));
+        assertThat(dashboard.getByText("Filtered: Male")).isVisible();
+        assertThat(row(dashboard, fay)).hasCount(0);
+        assertThat(row(dashboard, max)).isVisible();
     }
 
     @Test
-    void pages_through_responses_and_remembers_the_chosen_columns() {
+    void pages_through_responses_remembers_the_chosen_columns_and_logs_out() {
         Page dashboard = openDashboard();
         SurveyTaker many = new SurveyTaker(newContext());
         for (int i = 1; i <= 27; i++) {
@@ -238,6 +246,11 @@ class DashboardPageTest {
         dashboard.reload();
         assertThat(dashboard.getByRole(AriaRole.COLUMNHEADER, new Page.GetByRoleOptions().setName("Started"))).isVisible();
         assertThat(bookHeader).isHidden();
+
+        dashboard.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        dashboard.waitForURL("**/login");
+        dashboard.navigate("/dashboard");
+        assertThat(dashboard.getByLabel("Password")).isVisible();
     }
 
     // --- a person's steps ---
