@@ -89,9 +89,11 @@ public final class LiveHub implements ChangeFollower.Listener, AutoCloseable {
             if (listeners == null || listeners.isEmpty() || survey == null) {
                 return;
             }
-            List<SseMessage> messages = responseMessages(survey, surveyChanges, position);
-            messages.add(message("summary", views.summary(survey), position));
-            listeners.forEach(s -> s.send(messages));
+            // Rows first, at once: the summary takes queries, and keystrokes should not wait for them.
+            List<SseMessage> rows = responseMessages(survey, surveyChanges, position);
+            listeners.forEach(s -> s.send(rows));
+            List<SseMessage> summary = List.of(message("summary", views.summary(survey), position));
+            listeners.forEach(s -> s.send(summary));
         });
     }
 
