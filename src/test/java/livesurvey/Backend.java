@@ -65,7 +65,7 @@ public final class Backend implements AutoCloseable {
         }
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("livesurvey-bench");
         return new Backend("H2 (file)", new Config(0, "jdbc:h2:file:" + dir.resolve("bench")
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0", "sa", "", false), () -> { });
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0", "sa", "", false, ADMIN_PASSWORD), () -> { });
     }
 
     static Backend h2() {
