@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import livesurvey.admin.AdminAuth;
 import livesurvey.admin.AdminHandler;
+import livesurvey.admin.LoginBody;
 import livesurvey.cache.CaffeineCache;
 import livesurvey.dashboard.AdminResponsesHandler;
 import livesurvey.dashboard.Deletion;
@@ -20,6 +21,10 @@ import livesurvey.dashboard.Summary;
 import livesurvey.dashboard.SummaryDao;
 import livesurvey.live.ChangeDao;
 import livesurvey.live.ChangeFollower;
+import livesurvey.live.EventsHandler;
+import livesurvey.live.LiveHub;
+import livesurvey.live.LiveViews;
+import livesurvey.response.AnswerBody;
 import livesurvey.response.AnswerResult;
 import livesurvey.response.AnswerWriter;
 import livesurvey.response.RespondentHandler;
@@ -27,6 +32,7 @@ import livesurvey.response.RespondentService;
 import livesurvey.response.RespondentState;
 import livesurvey.response.ResponseDao;
 import livesurvey.response.StepResult;
+import livesurvey.survey.Survey;
 import livesurvey.survey.SurveyCatalog;
 import livesurvey.survey.SurveyDao;
 import livesurvey.survey.SurveyDefinition;
@@ -43,22 +49,25 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /** Builds everything from the configuration and wires routes to handlers. */
 public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
-    static final long MAX_BODY_BYTES = 64 * 1024;
 
     private final Config config;
     private final List<ApiRoute> routes;
+    private final Ops ops;
     private final ChangeFollower follower;
     private final AnswerWriter writer;
     private final AdminHandler admin;
     private final Summariser summariser;
     private final RowBuilder rows;
+    private final LiveHub hub;
 
     public App(Config config, Database database) {
         this.config = config;
@@ -89,14 +98,28 @@ public final class App implements AutoCloseable {
                 new Deletion(responses, clock, committed), summariser, new Exporter(jdbi, !config.isH2()));
         // Changes from other instances reach this one through the shared feed.
         follower.addListener((changes, position) -> changes.forEach(c -> summariser.invalidate(c.surveyId())));
+        this.hub = new LiveHub(jdbi.onDemand(ChangeDao.class), follower, new LiveViews() {
+            @Override
+            public Map<Long, ?> rows(Survey survey, Collection<Long> ids) {
+                return rows.rowsById(survey, ids);
+            }
+
+            @Override
+            public Object summary(Survey survey) {
+                return summariser.summary(survey);
+            }
+        }, Json.MAPPER);
+        var events = new EventsHandler(surveys, hub);
         follower.start();
-        this.routes = routeTable(surveys, respondent, admin, dashboard);
+        this.routes = routeTable(surveys, respondent, admin, dashboard, events);
+        this.ops = new Ops(config, database, routes);
+        ops.metrics().liveConnections(hub::connections);
         announceFirstAdmin(adminAuth.createFirstAdmin(config.adminPassword()));
     }
 
     /** The API: every route the server answers under /api, and what the API document says of it. */
     private static List<ApiRoute> routeTable(SurveyHandler surveys, RespondentHandler respondent, AdminHandler admin,
-                                             AdminResponsesHandler dashboard) {
+                                             AdminResponsesHandler dashboard, EventsHandler events) {
         String survey = "/api/surveys/{slug}";
         String me = survey + "/responses/me";
         String one = survey + "/responses/{id}";
@@ -105,24 +128,32 @@ public final class App implements AutoCloseable {
                 ApiRoute.of(HandlerType.GET, survey, surveys::definition, Access.PUBLIC,
                         "The survey definition: steps, questions, options and rules (ETag)").returns(SurveyDefinition.class),
                 ApiRoute.of(HandlerType.POST, survey + "/responses", respondent::start, Access.RESPONDENT,
-                        "Start a response, or resume this browser's; sets the respondent cookie").returns(RespondentState.class),
+                        "Start a response, or resume this browser's; sets the respondent cookie").returns(RespondentState.class)
+                        .limitedBy(ApiRoute.RateLimit.START),
                 ApiRoute.of(HandlerType.GET, me, respondent::state, Access.RESPONDENT,
                         "This browser's response: current step, answers, completed").returns(RespondentState.class),
                 ApiRoute.of(HandlerType.PUT, me + "/answers/{key}", respondent::answer, Access.RESPONDENT,
-                        "Store one answer, even when invalid, and say whether it is valid").returns(AnswerResult.class),
+                        "Store one answer, even when invalid, and say whether it is valid").returns(AnswerResult.class)
+                        .accepts(AnswerBody.class).errors(409).limitedBy(ApiRoute.RateLimit.ANSWER),
                 ApiRoute.of(HandlerType.POST, me + "/steps/{n}", respondent::validateStep, Access.RESPONDENT,
-                        "Validate step n: the next step, or 422 with an error per field").returns(StepResult.class),
+                        "Validate step n: the next step, or 422 with an error per field").returns(StepResult.class)
+                        .errors(409, 422),
                 ApiRoute.of(HandlerType.POST, me + "/complete", respondent::complete, Access.RESPONDENT,
-                        "Validate every answer and mark the response completed (idempotent)").returns(RespondentState.class),
+                        "Validate every answer and mark the response completed (idempotent)").returns(RespondentState.class)
+                        .errors(422),
                 ApiRoute.of(HandlerType.DELETE, me, respondent::reset, Access.RESPONDENT,
                         "Reset & retry: forget this browser's identity; the stored response stays").status(204),
                 ApiRoute.of(HandlerType.POST, "/api/login", admin::login, Access.PUBLIC,
-                        "Log in as an admin: sets the ls_admin session cookie").returns(AdminHandler.LoggedIn.class),
+                        "Log in as an admin: sets the ls_admin session cookie").returns(AdminHandler.LoggedIn.class)
+                        .accepts(LoginBody.class).errors(401).limitedBy(ApiRoute.RateLimit.LOGIN),
                 ApiRoute.of(HandlerType.POST, "/api/logout", admin::logout, Access.PUBLIC,
                         "Log out: deletes the session and clears the cookie").status(204),
                 ApiRoute.of(HandlerType.GET, survey + "/responses", dashboard::list, Access.ADMIN,
                         "A page of responses: sort, dir, limit, cursor, filter=key:value; with the total")
-                        .returns(Page.class),
+                        .returns(Page.class).query("sort", "string", "started (default), updated, completed or a question key")
+                        .query("dir", "string", "desc (default) or asc").query("limit", "integer", "1 to 200, default 25")
+                        .query("cursor", "string", "nextCursor or prevCursor of a previous page")
+                        .query("filter", "string", "key:value on a choice question, e.g. gender:female"),
                 ApiRoute.of(HandlerType.GET, one, dashboard::one, Access.ADMIN, "One response").returns(Row.class),
                 ApiRoute.of(HandlerType.DELETE, one, dashboard::delete, Access.ADMIN,
                         "Delete a response with its answers").status(204),
@@ -130,9 +161,12 @@ public final class App implements AutoCloseable {
                         "Count, completed, average age, gender ratio, top 3 colours, last updated")
                         .returns(Summary.class),
                 ApiRoute.of(HandlerType.GET, survey + "/export.csv", dashboard::exportCsv, Access.ADMIN,
-                        "Every response as CSV, streamed"),
+                        "Every response as CSV, streamed").produces("text/csv"),
                 ApiRoute.of(HandlerType.GET, survey + "/export.json", dashboard::exportJson, Access.ADMIN,
-                        "Every response as a JSON array of rows, streamed"));
+                        "Every response as a JSON array of rows, streamed").returns(Row[].class),
+                ApiRoute.of(HandlerType.GET, survey + "/events", events, Access.ADMIN,
+                        "Live changes as Server-Sent Events: response (a Row), deleted ({id}), summary; "
+                                + "resumes after Last-Event-ID").produces("text/event-stream"));
     }
 
     /** The first start tells the operator, once, which password the new admin account has. */
@@ -168,7 +202,7 @@ public final class App implements AutoCloseable {
     public Javalin javalin(Consumer<JavalinConfig> extra) {
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.http.maxRequestSize = livesurvey.web.BodyLimit.MAX_BYTES;
             cfg.http.generateEtags = false;
             cfg.router.ignoreTrailingSlashes = true;
             cfg.jetty.port = config.port();
@@ -179,7 +213,9 @@ public final class App implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
             });
             cfg.startup.showJavalinBanner = false;
+            cfg.events.serverStopping(hub::disconnectAll);
             ErrorMapping.install(cfg);
+            ops.install(cfg);
             cfg.routes.beforeMatched(admin::gate);
             cfg.routes.get("/", Pages.page("index.html"));
             cfg.routes.get("/login", Pages.page("login.html"));
@@ -197,6 +233,7 @@ public final class App implements AutoCloseable {
     public void close() {
         writer.close();
         follower.close();
+        hub.close();
     }
 
     public static void main(String[] args) {

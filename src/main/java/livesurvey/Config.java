@@ -11,7 +11,14 @@ public record Config(
         String databaseUser,
         String databasePassword,
         boolean production,
-        String adminPassword) {
+        String adminPassword,
+        livesurvey.web.RateLimits rateLimits) {
+
+    /** Tests and tools build a Config directly: no rate limits, so many requests from 127.0.0.1 are fine. */
+    public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
+                  String adminPassword) {
+        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, livesurvey.web.RateLimits.OFF);
+    }
 
     static final String DEFAULT_DATABASE_URL =
             "jdbc:h2:file:./data/livesurvey;MODE=MySQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0";
@@ -31,6 +38,7 @@ public record Config(
         if (!envName.equals("development") && !envName.equals("production") && !envName.equals("test")) {
             problems.add("LIVESURVEY_ENV must be development, test or production, got '" + envName + "'");
         }
+        var rateLimits = livesurvey.web.RateLimits.parse(env.get("LIVESURVEY_RATE_LIMITS"), problems);
         String adminPassword = env.get("LIVESURVEY_ADMIN_PASSWORD");
         if (adminPassword != null && adminPassword.isBlank()) {
             adminPassword = null;
@@ -47,7 +55,7 @@ public record Config(
         return new Config(port, url,
                 env.getOrDefault("DATABASE_USER", url.startsWith("jdbc:h2:") ? "sa" : "root"),
                 env.getOrDefault("DATABASE_PASSWORD", ""),
-                envName.equals("production"), adminPassword);
+                envName.equals("production"), adminPassword, rateLimits);
     }
 
     @Override
@@ -61,7 +69,7 @@ public record Config(
     }
 
     Config withPort(int newPort) {
-        return new Config(newPort, databaseUrl, databaseUser, databasePassword, production, adminPassword);
+        return new Config(newPort, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits);
     }
 
     private static int parsePort(String raw, List<String> problems) {

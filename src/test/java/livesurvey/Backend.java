@@ -68,7 +68,7 @@ public final class Backend implements AutoCloseable {
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0", "sa", "", false, ADMIN_PASSWORD), () -> { });
     }
 
-    static Backend h2() {
+    public static Backend h2() {
         String url = "jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "")
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
         return new Backend("H2", new Config(0, url, "sa", "", false, ADMIN_PASSWORD), () -> { });

@@ -2,12 +2,14 @@ package livesurvey.dashboard;
 
 import livesurvey.response.AnswerRow;
 import livesurvey.response.ResponseDao;
+import livesurvey.response.ResponseRow;
 import livesurvey.response.StoredValue;
 import livesurvey.survey.Question;
 import livesurvey.survey.Survey;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +24,22 @@ public final class RowBuilder {
         this.responses = responses;
     }
 
-    /** One response as a Row, for the API and for the live feed's events. */
+    /** One response as a Row, for the API. */
     public Optional<Row> row(Survey survey, long id) {
         return responses.findById(id).filter(r -> r.surveyId() == survey.id()).map(r -> rows(survey, List.of(
-                new Listed(r.id(), r.currentStep(), r.editingKey(), r.startedAt(), r.updatedAt(), r.completedAt(),
-                        null))).get(0));
+                listed(r))).get(0));
+    }
+
+    /** Several responses as Rows by id, for the live feed's events; deleted ones are absent. */
+    public Map<Long, Row> rowsById(Survey survey, Collection<Long> ids) {
+        List<Listed> found = responses.findByIds(survey.id(), ids).stream().map(RowBuilder::listed).toList();
+        Map<Long, Row> byId = new HashMap<>();
+        rows(survey, found).forEach(r -> byId.put(r.id(), r));
+        return byId;
+    }
+
+    private static Listed listed(ResponseRow r) {
+        return new Listed(r.id(), r.currentStep(), r.editingKey(), r.startedAt(), r.updatedAt(), r.completedAt(), null);
     }
 
     List<Row> rows(Survey survey, List<Listed> listed) {

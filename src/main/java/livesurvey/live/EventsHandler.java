@@ -21,7 +21,7 @@ public final class EventsHandler implements Handler {
         Survey survey = surveys.survey(ctx);
         Long lastEventId = parse(ctx.header("Last-Event-ID"));
         ctx.header("X-Accel-Buffering", "no");
-        new SseHandler(client -> hub.join(survey.id(), client, lastEventId)).handle(ctx);
+        new SseHandler(client -> hub.join(survey, client, lastEventId)).handle(ctx);
     }
 
     private static Long parse(String header) {

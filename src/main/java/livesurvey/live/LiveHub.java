@@ -3,6 +3,7 @@ package livesurvey.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.sse.SseClient;
+import livesurvey.survey.Survey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,9 @@ public final class LiveHub implements ChangeFollower.Listener, AutoCloseable {
     private final LiveViews views;
     private final ObjectMapper mapper;
     private final Map<Long, Set<LiveStream>> streams = new ConcurrentHashMap<>();
-    private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("sse-sender"));
+    private final Map<Long, Survey> surveys = new ConcurrentHashMap<>();
+    // A blocked write (a slow or vanished dashboard) holds one thread, never the others' delivery.
+    private final ExecutorService senders = Executors.newCachedThreadPool(daemon("sse-sender"));
     private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(daemon("sse-ping"));
 
     public LiveHub(ChangeDao changes, ChangeFollower follower, LiveViews views, ObjectMapper mapper) {
@@ -44,32 +47,36 @@ public final class LiveHub implements ChangeFollower.Listener, AutoCloseable {
     }
 
     /** A dashboard connects: catch it up (from Last-Event-ID, if any), then keep it live. */
-    public void join(long surveyId, SseClient client, Long lastEventId) {
+    public void join(Survey survey, SseClient client, Long lastEventId) {
+        long surveyId = survey.id();
+        surveys.put(surveyId, survey);
         client.keepAlive();
-        LiveStream stream = new LiveStream(client, senders);
+        LiveStream[] self = new LiveStream[1];
+        LiveStream stream = new LiveStream(client, senders, () -> leave(surveyId, self[0]));
+        self[0] = stream;
         stream.hold();
         streams.computeIfAbsent(surveyId, id -> ConcurrentHashMap.newKeySet()).add(stream);
         client.onClose(() -> leave(surveyId, stream));
         long position = follower.position();
         List<SseMessage> catchUp = new ArrayList<>();
         if (lastEventId != null && lastEventId < position) {
-            catchUp.addAll(replay(surveyId, lastEventId, position));
+            catchUp.addAll(replay(survey, lastEventId, position));
         }
-        catchUp.add(message("summary", views.summary(surveyId), position));
+        catchUp.add(message("summary", views.summary(survey), position));
         stream.release(catchUp);
     }
 
     /** Changes since lastEventId, as current rows; a reset when they are older than the feed keeps. */
-    private List<SseMessage> replay(long surveyId, long lastEventId, long position) {
+    private List<SseMessage> replay(Survey survey, long lastEventId, long position) {
         long oldest = changes.oldest().orElse(position + 1);
         if (lastEventId < oldest - 1) {
             return List.of(message("reset", Map.of("reason", "too far behind"), position));
         }
-        List<Change> missed = changes.afterForSurvey(lastEventId, surveyId, REPLAY_LIMIT);
+        List<Change> missed = changes.afterForSurvey(lastEventId, survey.id(), REPLAY_LIMIT);
         if (missed.size() == REPLAY_LIMIT) {
             return List.of(message("reset", Map.of("reason", "too many changes"), position));
         }
-        return responseMessages(surveyId, missed, position);
+        return responseMessages(survey, missed, position);
     }
 
     @Override
@@ -78,19 +85,20 @@ public final class LiveHub implements ChangeFollower.Listener, AutoCloseable {
         batch.forEach(c -> bySurvey.computeIfAbsent(c.surveyId(), id -> new ArrayList<>()).add(c));
         bySurvey.forEach((surveyId, surveyChanges) -> {
             Set<LiveStream> listeners = streams.get(surveyId);
-            if (listeners == null || listeners.isEmpty()) {
+            Survey survey = surveys.get(surveyId);
+            if (listeners == null || listeners.isEmpty() || survey == null) {
                 return;
             }
-            List<SseMessage> messages = responseMessages(surveyId, surveyChanges, position);
-            messages.add(message("summary", views.summary(surveyId), position));
+            List<SseMessage> messages = responseMessages(survey, surveyChanges, position);
+            messages.add(message("summary", views.summary(survey), position));
             listeners.forEach(s -> s.send(messages));
         });
     }
 
-    private List<SseMessage> responseMessages(long surveyId, List<Change> changed, long position) {
+    private List<SseMessage> responseMessages(Survey survey, List<Change> changed, long position) {
         Set<Long> ids = new LinkedHashSet<>();
         changed.forEach(c -> ids.add(c.responseId()));
-        Map<Long, Object> rows = ids.isEmpty() ? Map.of() : views.rows(surveyId, ids);
+        Map<Long, ?> rows = ids.isEmpty() ? Map.of() : views.rows(survey, ids);
         List<SseMessage> messages = new ArrayList<>();
         for (Long id : ids) {
             Object row = rows.get(id);
@@ -124,6 +132,14 @@ public final class LiveHub implements ChangeFollower.Listener, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Ping failed", e);
         }
+    }
+
+    /** The server is stopping: end every stream, so nothing writes to a recycled request. */
+    public void disconnectAll() {
+        streams.values().forEach(set -> {
+            set.forEach(LiveStream::end);
+            set.clear();
+        });
     }
 
     /** Open event streams, for /metrics. */

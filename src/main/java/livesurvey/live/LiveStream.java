@@ -20,14 +20,17 @@ final class LiveStream {
 
     private final SseClient client;
     private final Executor senders;
+    private final Runnable onDead;
+    private volatile boolean dead;
     private final Queue<SseMessage> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile List<SseMessage> held;
 
-    LiveStream(SseClient client, Executor senders) {
+    LiveStream(SseClient client, Executor senders, Runnable onDead) {
         this.client = client;
         this.senders = senders;
+        this.onDead = onDead;
     }
 
     /** Holds live messages back while the stream is being caught up. */
@@ -54,11 +57,11 @@ final class LiveStream {
     }
 
     private void enqueue(List<SseMessage> messages) {
-        if (client.terminated() || messages.isEmpty()) {
+        if (dead || messages.isEmpty()) {
             return;
         }
         if (queued.addAndGet(messages.size()) > MAX_QUEUED) {
-            client.close();
+            die();
             return;
         }
         queue.addAll(messages);
@@ -72,7 +75,8 @@ final class LiveStream {
             SseMessage m;
             while ((m = queue.poll()) != null) {
                 queued.decrementAndGet();
-                if (client.terminated()) {
+                if (dead || client.terminated()) {
+                    die();
                     continue;
                 }
                 if (m.isComment()) {
@@ -82,7 +86,7 @@ final class LiveStream {
                 }
             }
         } catch (RuntimeException e) {
-            client.close();
+            die();
         } finally {
             draining.set(false);
             if (!queue.isEmpty() && draining.compareAndSet(false, true)) {
@@ -91,7 +95,26 @@ final class LiveStream {
         }
     }
 
+    void end() {
+        die();
+    }
+
+    /** Stops sending to this stream for good: it closed, failed, or fell too far behind. */
+    private void die() {
+        if (dead) {
+            return;
+        }
+        dead = true;
+        queue.clear();
+        onDead.run();
+        try {
+            client.close();
+        } catch (RuntimeException alreadyGone) {
+            // the connection is gone already; nothing more to close
+        }
+    }
+
     boolean terminated() {
-        return client.terminated();
+        return dead || client.terminated();
     }
 }

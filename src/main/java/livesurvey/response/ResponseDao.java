@@ -38,6 +38,9 @@ public interface ResponseDao extends SqlObject {
     @SqlQuery("SELECT " + COLUMNS + " FROM responses WHERE id = :id")
     Optional<ResponseRow> findById(@Bind("id") long id);
 
+    @SqlQuery("SELECT " + COLUMNS + " FROM responses WHERE id IN (<ids>) AND survey_id = :surveyId")
+    List<ResponseRow> findByIds(@Bind("surveyId") long surveyId, @BindList("ids") Collection<Long> ids);
+
     @SqlQuery("""
             SELECT response_id, question_id, answer_value, valid, error, updated_at
             FROM answers WHERE response_id = :responseId

@@ -39,7 +39,7 @@ public final class ErrorMapping {
         config.routes.error(405, ctx -> respond(ctx, 405, "Method not allowed", null, null));
     }
 
-    static void respond(Context ctx, int status, String message, String field, Object details) {
+    public static void respond(Context ctx, int status, String message, String field, Object details) {
         ctx.status(status);
         if (ctx.path().startsWith("/api/") || ctx.path().equals("/api")) {
             ctx.json(new ApiError(message, field, details));

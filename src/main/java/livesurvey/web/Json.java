@@ -10,6 +10,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.http.Context;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /** The one ObjectMapper, and strict reading of JSON request bodies. */
 public final class Json {
@@ -37,7 +41,7 @@ public final class Json {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(ctx.bodyAsBytes());
+            node = MAPPER.readTree(strictUtf8(ctx.bodyAsBytes()));
         } catch (IOException e) {
             throw new ApiException(400, "Malformed JSON: " + firstLine(e.getMessage()));
         }
@@ -45,6 +49,19 @@ public final class Json {
             throw new ApiException(400, "The body must be a JSON object");
         }
         return node;
+    }
+
+    /**
+     * JSON on the wire is UTF-8 (RFC 8259). Jackson would guess UTF-16/32 from the first bytes and
+     * let overlong forms through (0xC0 0xAF as "/"); Java's decoder refuses both.
+     */
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(400, "The body is not valid UTF-8");
+        }
     }
 
     private static String firstLine(String message) {

@@ -1,0 +1,63 @@
+package livesurvey.ops;
+
+import io.javalin.http.Context;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.jdbi.v3.core.Jdbi;
+
+import javax.sql.DataSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** GET /health: 200 when the process serves, the database answers and every migration is applied; 503 says what is down. */
+public final class Health {
+    private final Jdbi jdbi;
+    private final DataSource dataSource;
+    private volatile boolean migrated;
+
+    public Health(Jdbi jdbi, DataSource dataSource) {
+        this.jdbi = jdbi;
+        this.dataSource = dataSource;
+    }
+
+    public void check(Context ctx) {
+        Map<String, String> body = new LinkedHashMap<>();
+        boolean databaseUp = databaseUp();
+        String migrations = databaseUp ? migrations() : "unknown";
+        boolean up = databaseUp && migrations.equals("applied");
+        body.put("status", up ? "up" : "down");
+        body.put("database", databaseUp ? "up" : "down");
+        body.put("migrations", migrations);
+        ctx.header("Cache-Control", "no-store").status(up ? 200 : 503).json(body);
+    }
+
+    private boolean databaseUp() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Once applied, migrations stay applied while this process runs: check the history table only until then. */
+    private String migrations() {
+        if (migrated) {
+            return "applied";
+        }
+        try {
+            var info = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().info();
+            for (MigrationInfo m : info.all()) {
+                if (m.getState().isFailed()) {
+                    return "failed";
+                }
+            }
+            if (info.pending().length > 0) {
+                return "pending";
+            }
+            migrated = true;
+            return "applied";
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
+}

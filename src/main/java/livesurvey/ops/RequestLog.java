@@ -1,0 +1,52 @@
+package livesurvey.ops;
+
+import io.javalin.http.Context;
+import io.javalin.http.RequestLogger;
+import io.javalin.router.Endpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One line per request: method, route template, status, milliseconds. Never the raw path (it can
+ * carry a respondent's question key or a response id), never a body, never a header: no answer, no
+ * cookie and no token ends up in a log file.
+ */
+public final class RequestLog implements RequestLogger {
+    private static final Logger LOG = LoggerFactory.getLogger("livesurvey.requests");
+
+    private final Metrics metrics;
+    private final String answerRoute;
+
+    /** @param answerRoute the template of PUT …/answers/{key}: its 2xx replies count as answers stored */
+    public RequestLog(Metrics metrics, String answerRoute) {
+        this.metrics = metrics;
+        this.answerRoute = answerRoute;
+    }
+
+    @Override
+    public void handle(Context ctx, Float ms) {
+        String route = routeOf(ctx);
+        String method = ctx.method().name();
+        int status = ctx.statusCode();
+        metrics.request(method, route, status, (long) (ms * 1_000_000));
+        // The 2xx reply of an answer is sent only after its commit, so this counts durable answers
+        // without touching the write path.
+        if (status / 100 == 2 && method.equals("PUT") && route.equals(answerRoute)) {
+            metrics.answerStored();
+        }
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} {} {} {}ms", method, route, status, String.format("%.1f", ms));
+        }
+    }
+
+    static String routeOf(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        if (endpoint != null && !endpoint.path.equals("*")) {
+            return endpoint.path;
+        }
+        if (ctx.statusCode() == 404) {
+            return "unmatched";
+        }
+        return ctx.path().startsWith("/webjars/") ? "/webjars/*" : "static";
+    }
+}

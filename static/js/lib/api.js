@@ -1,0 +1,89 @@
+// Talking JSON to the LiveSurvey API. A failed fetch (offline, server unreachable) becomes a
+// NetworkError; every HTTP answer, good or bad, comes back as {status, ok, body, retryAfter}.
+
+export class NetworkError extends Error {
+  constructor(cause) {
+    super('The server could not be reached.');
+    this.name = 'NetworkError';
+    this.cause = cause;
+  }
+}
+
+export async function request(method, url, body) {
+  const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(url, init);
+  } catch (e) {
+    throw new NetworkError(e);
+  }
+  let data = null;
+  if (response.status !== 204) {
+    try {
+      data = await response.json();
+    } catch (e) {
+      // A proxy's HTML error page or a cut-off body: the status alone has to do.
+      data = null;
+    }
+  }
+  const retryAfter = Number(response.headers.get('Retry-After')) || 0;
+  return { status: response.status, ok: response.ok, body: data, retryAfter };
+}
+
+/** The respondent side of the API (SPEC §3) for one survey. */
+export function surveyApi(slug) {
+  const base = `/api/surveys/${encodeURIComponent(slug)}`;
+  const me = `${base}/responses/me`;
+  return {
+    definition: () => request('GET', base),
+    start: () => request('POST', `${base}/responses`),
+    answer: (key, value) => request('PUT', `${me}/answers/${encodeURIComponent(key)}`, { value }),
+    step: (n) => request('POST', `${me}/steps/${n}`),
+    complete: () => request('POST', `${me}/complete`),
+    reset: () => request('DELETE', me),
+  };
+}
+
+/** True for answers worth retrying later: the network, a busy or failing server, a rate limit. */
+export function isTransient(status) {
+  return status === 408 || status === 429 || status >= 500;
+}
+
+/** The survey a page is for: /survey is the seeded 'default', /survey/{slug} any other. */
+export function slugFromPath(path) {
+  const match = /^\/survey\/([^/]+)\/?$/.exec(path);
+  return match ? decodeURIComponent(match[1]) : 'default';
+}
+
+/**
+ * Calls the API until it answers with something other than a transient failure, backing off
+ * (and calling onWait) while the server cannot be reached; the browser coming online cuts a wait short.
+ */
+export async function patiently(call, onWait) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const reply = await call();
+      if (!isTransient(reply.status)) {
+        return reply;
+      }
+    } catch (e) {
+      if (!(e instanceof NetworkError)) {
+        throw e;
+      }
+    }
+    onWait();
+    await new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        window.removeEventListener('online', done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.min(15000, 1000 * 2 ** attempt));
+      window.addEventListener('online', done);
+    });
+  }
+}
