@@ -1,0 +1,80 @@
+package livesurvey;
+
+import io.javalin.http.HandlerType;
+import livesurvey.admin.AdminHandler;
+import livesurvey.admin.LoginBody;
+import livesurvey.dashboard.AdminResponsesHandler;
+import livesurvey.dashboard.Page;
+import livesurvey.dashboard.Row;
+import livesurvey.dashboard.Summary;
+import livesurvey.live.EventsHandler;
+import livesurvey.response.AnswerBody;
+import livesurvey.response.AnswerResult;
+import livesurvey.response.RespondentHandler;
+import livesurvey.response.RespondentState;
+import livesurvey.response.StepResult;
+import livesurvey.survey.SurveyDefinition;
+import livesurvey.survey.SurveyHandler;
+import livesurvey.web.Access;
+import livesurvey.web.ApiRoute;
+
+import java.util.List;
+
+/** The route table: what Javalin serves under /api and what /openapi.json says of it, from one list. */
+final class ApiRoutes {
+    private ApiRoutes() {
+    }
+
+    /** The API: every route the server answers under /api, and what the API document says of it. */
+    static List<ApiRoute> table(SurveyHandler surveys, RespondentHandler respondent, AdminHandler admin,
+                                AdminResponsesHandler dashboard, EventsHandler events) {
+        String survey = "/api/surveys/{slug}";
+        String me = survey + "/responses/me";
+        String one = survey + "/responses/{id}";
+        // The respondent's /responses/me routes come before the admin's /responses/{id}: first match wins.
+        return List.of(
+                ApiRoute.of(HandlerType.GET, survey, surveys::definition, Access.PUBLIC,
+                        "The survey definition: steps, questions, options and rules (ETag)").returns(SurveyDefinition.class),
+                ApiRoute.of(HandlerType.POST, survey + "/responses", respondent::start, Access.RESPONDENT,
+                        "Start a response, or resume this browser's; sets the respondent cookie").returns(RespondentState.class)
+                        .limitedBy(ApiRoute.RateLimit.START),
+                ApiRoute.of(HandlerType.GET, me, respondent::state, Access.RESPONDENT,
+                        "This browser's response: current step, answers, completed").returns(RespondentState.class),
+                ApiRoute.of(HandlerType.PUT, me + "/answers/{key}", respondent::answer, Access.RESPONDENT,
+                        "Store one answer, even when invalid, and say whether it is valid").returns(AnswerResult.class)
+                        .accepts(AnswerBody.class).errors(409).limitedBy(ApiRoute.RateLimit.ANSWER),
+                ApiRoute.of(HandlerType.POST, me + "/steps/{n}", respondent::validateStep, Access.RESPONDENT,
+                        "Validate step n: the next step, or 422 with an error per field").returns(StepResult.class)
+                        .errors(409, 422),
+                ApiRoute.of(HandlerType.POST, me + "/complete", respondent::complete, Access.RESPONDENT,
+                        "Validate every answer and mark the response completed (idempotent)").returns(RespondentState.class)
+                        .errors(422),
+                ApiRoute.of(HandlerType.DELETE, me, respondent::reset, Access.RESPONDENT,
+                        "Reset & retry: forget this browser's identity; the stored response stays").status(204),
+                ApiRoute.of(HandlerType.POST, "/api/login", admin::login, Access.PUBLIC,
+                        "Log in as an admin: sets the ls_admin session cookie").returns(AdminHandler.LoggedIn.class)
+                        .accepts(LoginBody.class).errors(401).limitedBy(ApiRoute.RateLimit.LOGIN),
+                ApiRoute.of(HandlerType.POST, "/api/logout", admin::logout, Access.PUBLIC,
+                        "Log out: deletes the session and clears the cookie").status(204),
+                ApiRoute.of(HandlerType.GET, survey + "/responses", dashboard::list, Access.ADMIN,
+                        "A page of responses: sort, dir, limit, cursor, filter=key:value; with the total")
+                        .returns(Page.class).query("sort", "string", "started (default), updated, completed or a question key")
+                        .query("dir", "string", "desc (default) or asc").query("limit", "integer", "1 to 200, default 25")
+                        .query("cursor", "string", "nextCursor or prevCursor of a previous page")
+                        .query("filter", "string", "key:value on a choice question, e.g. gender:female"),
+                ApiRoute.of(HandlerType.GET, one, dashboard::one, Access.ADMIN, "One response").returns(Row.class),
+                ApiRoute.of(HandlerType.DELETE, one, dashboard::delete, Access.ADMIN,
+                        "Delete a response with its answers").status(204),
+                ApiRoute.of(HandlerType.GET, survey + "/summary", dashboard::summary, Access.ADMIN,
+                        "Count, completed, average age, gender ratio, top 3 colours, last updated")
+                        .returns(Summary.class),
+                ApiRoute.of(HandlerType.GET, survey + "/export.csv", dashboard::exportCsv, Access.ADMIN,
+                        "Every response as CSV, streamed").produces("text/csv"),
+                ApiRoute.of(HandlerType.GET, survey + "/export.json", dashboard::exportJson, Access.ADMIN,
+                        "Every response as a JSON array of rows, streamed").returns(Row[].class),
+                ApiRoute.of(HandlerType.GET, survey + "/events", events, Access.ADMIN,
+                        "Live changes as Server-Sent Events: response (a Row), deleted ({id}), summary; "
+                                + "resumes after Last-Event-ID").produces("text/event-stream"));
+    }
+
+}
