@@ -16,7 +16,9 @@ public final class CaffeineCache<K, V> implements KeyValueCache<K, V> {
 
     @Override
     public V get(K key, Function<? super K, ? extends V> loader) {
-        return cache.get(key, loader);
+        // A hit without entering the map's compute: hot keys (the one survey) are read by every request.
+        V cached = cache.getIfPresent(key);
+        return cached != null ? cached : cache.get(key, loader);
     }
 
     @Override

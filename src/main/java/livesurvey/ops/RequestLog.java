@@ -6,6 +6,9 @@ import io.javalin.router.Endpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
 /**
  * One line per request: method, route template, status, milliseconds. Never the raw path (it can
  * carry a respondent's question key or a response id), never a body, never a header: no answer, no
@@ -13,6 +16,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class RequestLog implements RequestLogger {
     private static final Logger LOG = LoggerFactory.getLogger("livesurvey.requests");
+    // slf4j-simple formats and writes each line under a lock; one writer thread keeps request
+    // threads from queueing on it. Lines beyond the buffer are dropped, never waited for.
+    private static final BlockingQueue<String> LINES = new ArrayBlockingQueue<>(10_000);
+
+    static {
+        Thread writer = new Thread(() -> {
+            try {
+                while (true) {
+                    LOG.info(LINES.take());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "request-log");
+        writer.setDaemon(true);
+        writer.start();
+    }
 
     private final Metrics metrics;
     private final String answerRoute;
@@ -35,7 +55,7 @@ public final class RequestLog implements RequestLogger {
             metrics.answerStored();
         }
         if (LOG.isInfoEnabled()) {
-            LOG.info("{} {} {} {}ms", method, route, status, String.format("%.1f", ms));
+            LINES.offer(method + " " + route + " " + status + " " + Math.round(ms * 10) / 10.0 + "ms");
         }
     }
 

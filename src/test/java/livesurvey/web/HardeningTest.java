@@ -48,7 +48,7 @@ class HardeningTest {
     @Test
     void every_kind_of_response_carries_the_security_headers() {
         db.test((server, client) -> {
-            for (String path : List.of("/", "/survey", "/css/site.css", "/webjars/swagger-ui/5.32.15/swagger-ui.css",
+            for (String path : List.of("/", "/survey", "/static/css/site.css", "/webjars/swagger-ui/5.32.15/swagger-ui.css",
                     "/api/surveys/default", "/api/nowhere", "/nowhere", "/health")) {
                 Response r = client.get(path);
                 String csp = header(r, "Content-Security-Policy");
