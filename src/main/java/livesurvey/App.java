@@ -149,6 +149,7 @@ public final class App implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
             });
             cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
             cfg.events.serverStopping(hub::disconnectAll);
             ErrorMapping.install(cfg);
             ops.install(cfg);
