@@ -89,12 +89,19 @@ public final class RespondentService {
     /** Marks the response completed once every answer is valid; completing twice is harmless. */
     public RespondentState complete(Survey survey, String token) {
         ResponseRow response = require(survey, token);
-        if (!response.completed()) {
+        // Completes only if no answer landed after the ones validated (each bumps updated_at).
+        for (int attempt = 1; !response.completed(); attempt++) {
             failOnErrors(errors(survey.questions(), response), "Some answers need fixing before you submit.");
-            responses.markCompleted(survey.id(), response.id(), clock.millis());
-            afterCommit.accept(survey.id());
+            if (responses.markCompleted(survey.id(), response.id(), response.updatedAt(), clock.millis())) {
+                afterCommit.accept(survey.id());
+                break;
+            }
+            if (attempt == 3) {
+                throw new ApiException(409, "Answers kept changing while submitting; please submit again.");
+            }
+            response = require(survey, token);
         }
-        return stateOf(survey, responses.findById(response.id()).orElseThrow());
+        return stateOf(survey, responses.findById(response.id()).orElseThrow(() -> noResponse(survey)));
     }
 
     /** Reset & retry: the stored response stays, but this browser's token no longer reaches it. */

@@ -65,9 +65,9 @@ public interface ResponseDao extends SqlObject {
     /** Only through {@link #markCompleted}, which counts it and tells the feed in the same transaction. */
     @SqlUpdate("""
             UPDATE responses SET completed_at = :now, updated_at = :now, editing_key = NULL
-            WHERE id = :id AND completed_at IS NULL
+            WHERE id = :id AND completed_at IS NULL AND updated_at = :validatedAt
             """)
-    int complete(@Bind("id") long id, @Bind("now") long now);
+    int complete(@Bind("id") long id, @Bind("validatedAt") long validatedAt, @Bind("now") long now);
 
     /** Reset & retry: the response stays, but no cookie can reach it any more. */
     @SqlUpdate("UPDATE responses SET token_hash = NULL, editing_key = NULL WHERE id = :id")
@@ -89,8 +89,8 @@ public interface ResponseDao extends SqlObject {
     }
 
     @Transaction
-    default boolean markCompleted(long surveyId, long id, long now) {
-        boolean changed = complete(id, now) > 0;
+    default boolean markCompleted(long surveyId, long id, long validatedAt, long now) {
+        boolean changed = complete(id, validatedAt, now) > 0;
         if (changed) {
             SummaryCounters.completed(getHandle(), surveyId, id);
             feed().record(surveyId, id, Change.RESPONSE, now);

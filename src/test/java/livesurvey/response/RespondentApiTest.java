@@ -279,4 +279,20 @@ class RespondentApiTest {
             assertEquals(1, kept, "the stored response keeps its answers");
         });
     }
+
+    @Test
+    void an_answer_landing_after_validation_stops_the_completion_it_was_not_checked_by() {
+        db.test((server, client) -> {
+            var fay = new Respondent(client);
+            long id = parse(fay.start()).get("id").asLong();
+            var responses = db.database().jdbi().onDemand(ResponseDao.class);
+            ResponseRow validated = responses.findById(id).orElseThrow();
+            // An answer commits between validation and completion: it moves updated_at on.
+            db.database().jdbi().useHandle(h -> h.execute("UPDATE responses SET updated_at = updated_at + 1 WHERE id = ?", id));
+            assertFalse(responses.markCompleted(validated.surveyId(), id, validated.updatedAt(), validated.updatedAt() + 2));
+            assertFalse(responses.findById(id).orElseThrow().completed(), "not completed on stale validation");
+            ResponseRow fresh = responses.findById(id).orElseThrow();
+            assertTrue(responses.markCompleted(fresh.surveyId(), id, fresh.updatedAt(), fresh.updatedAt() + 2));
+        });
+    }
 }
