@@ -24,11 +24,19 @@ public final class Backend implements AutoCloseable {
 
     private final String name;
     private final Config config;
+    private final Runnable creator;
     private final Runnable dropper;
+    private boolean created;
     private Database database;
     private App app;
 
     private Backend(String name, Config config, Runnable dropper) {
+        this(name, config, () -> { }, dropper);
+    }
+
+    /** The database is created on first use, so a class that takes only the first backend leaves none behind. */
+    private Backend(String name, Config config, Runnable creator, Runnable dropper) {
+        this.creator = creator;
         this.name = name;
         this.config = config;
         this.dropper = dropper;
@@ -84,8 +92,9 @@ public final class Backend implements AutoCloseable {
         String schema = base.substring(slash + 1).replaceAll("[^A-Za-z0-9_]", "") + "_" + UUID.randomUUID().toString()
                 .substring(0, 8);
         String url = base.substring(0, slash + 1) + schema + params;
-        execute(serverUrl, user, password, "CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         return new Backend("MariaDB", new Config(0, url, user, password, false, ADMIN_PASSWORD),
+                () -> execute(serverUrl, user, password,
+                        "CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"),
                 () -> execute(serverUrl, user, password, "DROP DATABASE IF EXISTS " + schema));
     }
 
@@ -103,11 +112,20 @@ public final class Backend implements AutoCloseable {
         return new Backend(other.name + " (second instance)", other.config, () -> { });
     }
 
+    private synchronized void ensureCreated() {
+        if (!created) {
+            creator.run();
+            created = true;
+        }
+    }
+
     public Config config() {
+        ensureCreated();
         return config;
     }
 
     public synchronized Database database() {
+        ensureCreated();
         if (database == null) {
             database = Database.open(config);
         }
@@ -134,7 +152,9 @@ public final class Backend implements AutoCloseable {
         if (database != null) {
             database.close();
         }
-        dropper.run();
+        if (created) {
+            dropper.run();
+        }
     }
 
     @Override
