@@ -2,12 +2,18 @@ package livesurvey.web;
 
 import io.javalin.http.Context;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
 /**
  * The request body cap. Javalin enforces it while reading a body (chunked ones too); this also
  * refuses a declared oversized body before any handler runs, and says so in JSON.
  */
 public final class BodyLimit {
     public static final long MAX_BYTES = 64 * 1024;
+    /** Up to this, a refused body is read and dropped first, so the client gets to read the 413. */
+    static final long DRAIN_BYTES = 1024 * 1024;
 
     private BodyLimit() {
     }
@@ -23,8 +29,23 @@ public final class BodyLimit {
                 throw new ApiException(400, "Content-Length is not a number");
             }
             if (declared > MAX_BYTES) {
+                if (declared <= DRAIN_BYTES) {
+                    drain(ctx);
+                }
                 throw tooLargeError();
             }
+        }
+    }
+
+    /**
+     * A server that answers before the body is in and closes the connection leaves a client still
+     * sending with a reset instead of the answer; a modest body is cheaper to read than that.
+     */
+    private static void drain(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException ignored) {
+            // the client went away; the 413 is still the answer
         }
     }
 
