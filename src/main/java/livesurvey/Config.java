@@ -68,10 +68,6 @@ public record Config(
         return databaseUrl.startsWith("jdbc:h2:");
     }
 
-    Config withPort(int newPort) {
-        return new Config(newPort, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits);
-    }
-
     private static int parsePort(String raw, List<String> problems) {
         try {
             int port = Integer.parseInt(raw.trim());

@@ -4,8 +4,4 @@ package livesurvey.live;
 public record Change(long id, long surveyId, long responseId, String kind) {
     public static final String RESPONSE = "response";
     public static final String DELETED = "deleted";
-
-    public boolean deleted() {
-        return DELETED.equals(kind);
-    }
 }

@@ -39,7 +39,7 @@ public final class ChangeFollower implements AutoCloseable {
     private final TreeMap<Long, Long> seenAt = new TreeMap<>();
     private final Object wake = new Object();
     private volatile boolean running;
-    private volatile boolean healthy = true;
+    private boolean healthy = true;
     private volatile long watermark;
     private boolean nudged;
     private long lastPrune;
@@ -84,10 +84,6 @@ public final class ChangeFollower implements AutoCloseable {
     /** Every change up to here has been delivered (or given up on): safe to resume after. */
     public long position() {
         return watermark;
-    }
-
-    public boolean healthy() {
-        return healthy;
     }
 
     private void run() {

@@ -61,7 +61,7 @@ final class LiveStream {
             return;
         }
         if (queued.addAndGet(messages.size()) > MAX_QUEUED) {
-            die();
+            end();
             return;
         }
         queue.addAll(messages);
@@ -76,7 +76,7 @@ final class LiveStream {
             while ((m = queue.poll()) != null) {
                 queued.decrementAndGet();
                 if (dead || client.terminated()) {
-                    die();
+                    end();
                     continue;
                 }
                 if (m.isComment()) {
@@ -86,7 +86,7 @@ final class LiveStream {
                 }
             }
         } catch (RuntimeException e) {
-            die();
+            end();
         } finally {
             draining.set(false);
             if (!queue.isEmpty() && draining.compareAndSet(false, true)) {
@@ -95,12 +95,8 @@ final class LiveStream {
         }
     }
 
-    void end() {
-        die();
-    }
-
     /** Stops sending to this stream for good: it closed, failed, or fell too far behind. */
-    private void die() {
+    void end() {
         if (dead) {
             return;
         }

@@ -17,10 +17,6 @@ public class ApiException extends RuntimeException {
         this(status, message, null, null);
     }
 
-    public static ApiException badRequest(String message) {
-        return new ApiException(400, message);
-    }
-
     public static ApiException notFound(String message) {
         return new ApiException(404, message);
     }
