@@ -5,8 +5,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import livesurvey.Backend;
 import livesurvey.Respondent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -17,27 +15,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Hostile answers on the most privileged page: shown as text, nothing runs, the CSP never has to step in. */
-class DashboardXssTest {
+class DashboardXssTest extends ServerAndBrowser {
     private static final String IMG = "<img src=x onerror=\"window.__xss=1\">";
     private static final String BREAKOUT = "\"><svg onload=window.__xss=2>";
-    private static Browsers browsers;
-    private static Backend db;
-
-    @BeforeAll
-    static void launch() {
-        browsers = Browsers.launch();
-        db = Backend.all().findFirst().orElseThrow();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @Test
     void a_stored_img_onerror_answer_shows_as_text_and_runs_nothing() {

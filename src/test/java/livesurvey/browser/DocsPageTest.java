@@ -3,9 +3,6 @@ package livesurvey.browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import livesurvey.Backend;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -16,26 +13,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Swagger UI at /docs renders the generated document under the strict CSP and makes calls from the browser. */
-class DocsPageTest {
-    private static Browsers browsers;
-    private static Backend db;
-
-    @BeforeAll
-    static void launch() {
-        browsers = Browsers.launch();
-        db = Backend.all().findFirst().orElseThrow();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
-
+class DocsPageTest extends ServerAndBrowser {
     @Test
     void an_admin_can_read_the_docs_and_try_a_call_without_any_csp_violation() {
         db.test((server, client) -> {
