@@ -1,6 +1,6 @@
 // The admin dashboard (SPEC §2): wires the table, the summary and the live stream together.
 
-import { logout, surveyApi } from './dashboard/api.js';
+import { adminApi, logout } from './lib/api.js';
 import { questionsOf } from './dashboard/columns.js';
 import { ColumnChooser } from './dashboard/chooser.js';
 import { DeleteDialog } from './dashboard/delete.js';
@@ -10,118 +10,118 @@ import { ResponsesTable } from './dashboard/table.js';
 
 const $ = (id) => document.getElementById(id);
 const slug = new URLSearchParams(location.search).get('survey') || 'default';
-const api = surveyApi(slug);
+const api = adminApi(slug);
 let errorTimer;
 
 function showError(error) {
-    const banner = $('error');
-    banner.textContent = error.message || String(error);
-    banner.hidden = false;
-    clearTimeout(errorTimer);
-    errorTimer = setTimeout(() => { banner.hidden = true; }, 10_000);
+  const banner = $('error');
+  banner.textContent = error.message || String(error);
+  banner.hidden = false;
+  clearTimeout(errorTimer);
+  errorTimer = setTimeout(() => { banner.hidden = true; }, 10_000);
 }
 
 function showLiveState({ connected, paused, waiting }, stream) {
-    const status = $('live-status');
-    const pause = $('pause');
-    $('disconnected').hidden = connected || !stream.failedOnce;
-    let state = 'live';
-    let label = 'Live';
-    if (!connected) {
-        state = 'offline';
-        label = stream.everConnected ? 'Reconnecting…' : 'Connecting…';
-    } else if (paused) {
-        state = 'paused';
-        label = waiting ? `Paused · ${waiting.toLocaleString('en')} ${waiting === 1 ? 'update' : 'updates'} waiting`
-            : 'Paused';
-    }
-    status.dataset.state = state;
-    $('live-text').textContent = label;
-    pause.textContent = paused ? 'Resume live updates' : 'Pause live updates';
-    pause.setAttribute('aria-pressed', String(paused));
+  const status = $('live-status');
+  const pause = $('pause');
+  $('disconnected').hidden = connected || !stream.failedOnce;
+  let state = 'live';
+  let label = 'Live';
+  if (!connected) {
+    state = 'offline';
+    label = stream.everConnected ? 'Reconnecting…' : 'Connecting…';
+  } else if (paused) {
+    state = 'paused';
+    label = waiting ? `Paused · ${waiting.toLocaleString('en')} ${waiting === 1 ? 'update' : 'updates'} waiting`
+      : 'Paused';
+  }
+  status.dataset.state = state;
+  $('live-text').textContent = label;
+  pause.textContent = paused ? 'Resume live updates' : 'Pause live updates';
+  pause.setAttribute('aria-pressed', String(paused));
 }
 
 async function main() {
-    $('export-csv').href = api.exportCsvUrl;
-    $('export-json').href = api.exportJsonUrl;
-    $('logout').addEventListener('click', () => logout());
+  $('export-csv').href = api.exportCsvUrl;
+  $('export-json').href = api.exportJsonUrl;
+  $('logout').addEventListener('click', () => logout());
 
-    const definition = await api.definition();
-    $('survey-title').textContent = definition.title;
-    document.title = `Dashboard: ${definition.title} · LiveSurvey`;
+  const definition = await api.definition();
+  $('survey-title').textContent = definition.title;
+  document.title = `Dashboard: ${definition.title} · LiveSurvey`;
 
-    const chooser = new ColumnChooser($('column-chooser'), slug);
-    const dialog = new DeleteDialog($('confirm-delete'), questionsOf(definition));
-    let table;
-    let summary;
-    const setFilter = (gender) => {
-        $('filter-chip').hidden = !gender;
-        $('filter-label').textContent = gender ? gender.label : '';
-        summary.setActive(gender ? gender.value : null);
-        table.setFilter(gender ? `gender:${gender.value}` : null);
-    };
-    summary = new SummaryPanel(document.querySelector('.summary'), setFilter);
-    table = new ResponsesTable({
-        element: $('responses-table'),
-        empty: $('table-empty'),
-        pager: {
-            range: $('page-range'), first: $('page-first'), prev: $('page-prev'),
-            next: $('page-next'), size: $('page-size'),
-        },
-        api,
-        definition,
-        hidden: chooser.hidden,
-        onError: showError,
-        onDelete: async (row) => {
-            if (!(await dialog.confirm(row))) {
-                return;
-            }
-            try {
-                await api.remove(row.id);
-            } catch (e) {
-                if (e.status !== 404) { // 404: someone else deleted it first; either way it is gone
-                    showError(e);
-                    return;
-                }
-            }
-            table.applyDeleted(row.id);
-        },
-    });
-    chooser.render(table.chooserColumns(), (field, shown) => table.showColumn(field, shown));
-    $('filter-clear').addEventListener('click', () => setFilter(null));
-
-    const refreshSummary = () => api.summary().then((s) => {
-        summary.render(s);
-        table.setUnfilteredTotal(s.count);
-    }).catch(showError);
-    const stream = new LiveStream(api.eventsUrl, {
-        response: (row) => table.applyResponse(row),
-        deleted: (id) => table.applyDeleted(id),
-        summary: (s) => {
-            summary.render(s);
-            table.setUnfilteredTotal(s.count);
-        },
-        reload: () => {
-            table.refresh();
-            refreshSummary();
-        },
-        check: refreshSummary, // a 401 here sends the admin to the login page
-        state: (state) => {
-            table.hold(state.paused);
-            showLiveState(state, stream);
-        },
-    });
-    $('pause').addEventListener('click', () => (stream.paused ? stream.resume() : stream.pause()));
-
-    await table.ready;
-    refreshSummary();
-    stream.start();
-    setInterval(() => {
-        summary.tick();
-        if (!stream.paused) {
-            table.tick();
+  const chooser = new ColumnChooser($('column-chooser'), slug);
+  const dialog = new DeleteDialog($('confirm-delete'), questionsOf(definition));
+  let table;
+  let summary;
+  const setFilter = (gender) => {
+    $('filter-chip').hidden = !gender;
+    $('filter-label').textContent = gender ? gender.label : '';
+    summary.setActive(gender ? gender.value : null);
+    table.setFilter(gender ? `gender:${gender.value}` : null);
+  };
+  summary = new SummaryPanel(document.querySelector('.summary'), setFilter);
+  table = new ResponsesTable({
+    element: $('responses-table'),
+    empty: $('table-empty'),
+    pager: {
+      range: $('page-range'), first: $('page-first'), prev: $('page-prev'),
+      next: $('page-next'), size: $('page-size'),
+    },
+    api,
+    definition,
+    hidden: chooser.hidden,
+    onError: showError,
+    onDelete: async (row) => {
+      if (!(await dialog.confirm(row))) {
+        return;
+      }
+      try {
+        await api.remove(row.id);
+      } catch (e) {
+        if (e.status !== 404) { // 404: someone else deleted it first; either way it is gone
+          showError(e);
+          return;
         }
-    }, 3000);
+      }
+      table.applyDeleted(row.id);
+    },
+  });
+  chooser.render(table.chooserColumns(), (field, shown) => table.showColumn(field, shown));
+  $('filter-clear').addEventListener('click', () => setFilter(null));
+
+  const refreshSummary = () => api.summary().then((s) => {
+    summary.render(s);
+    table.setUnfilteredTotal(s.count);
+  }).catch(showError);
+  const stream = new LiveStream(api.eventsUrl, {
+    response: (row) => table.applyResponse(row),
+    deleted: (id) => table.applyDeleted(id),
+    summary: (s) => {
+      summary.render(s);
+      table.setUnfilteredTotal(s.count);
+    },
+    reload: () => {
+      table.refresh();
+      refreshSummary();
+    },
+    check: refreshSummary, // a 401 here sends the admin to the login page
+    state: (state) => {
+      table.hold(state.paused);
+      showLiveState(state, stream);
+    },
+  });
+  $('pause').addEventListener('click', () => (stream.paused ? stream.resume() : stream.pause()));
+
+  await table.ready;
+  refreshSummary();
+  stream.start();
+  setInterval(() => {
+    summary.tick();
+    if (!stream.paused) {
+      table.tick();
+    }
+  }, 3000);
 }
 
 main().catch(showError);

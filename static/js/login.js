@@ -1,5 +1,7 @@
 // The admin log-in form: POST /api/login, then on to `next` (a path on this site) or /dashboard.
 
+import { login, NetworkError } from './lib/api.js';
+
 const form = document.getElementById('login-form');
 const message = document.getElementById('login-message');
 const button = document.getElementById('login-button');
@@ -36,21 +38,18 @@ async function logIn(event) {
   password.removeAttribute('aria-invalid');
   button.disabled = true;
   try {
-    const response = await fetch('/api/login', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      credentials: 'same-origin',
-      body: JSON.stringify({ username: username.value, password: password.value }),
-    });
-    if (response.ok) {
+    const reply = await login(username.value, password.value);
+    if (reply.ok) {
       window.location.assign(safeNext(new URLSearchParams(window.location.search).get('next')));
       return;
     }
-    const body = await response.json().catch(() => ({}));
-    show(body.error || `Log in failed (${response.status}).`);
+    show((reply.body && reply.body.error) || `Log in failed (${reply.status}).`);
     password.value = '';
     password.focus();
-  } catch {
+  } catch (e) {
+    if (!(e instanceof NetworkError)) {
+      throw e;
+    }
     show('Cannot reach the server. Check your connection and try again.');
   } finally {
     button.disabled = false;

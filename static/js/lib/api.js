@@ -1,5 +1,8 @@
-// Talking JSON to the LiveSurvey API. A failed fetch (offline, server unreachable) becomes a
-// NetworkError; every HTTP answer, good or bad, comes back as {status, ok, body, retryAfter}.
+// The one client every page uses to talk JSON to the LiveSurvey API.
+// request(): a failed fetch (offline, server unreachable) becomes a NetworkError; every HTTP
+// answer, good or bad, comes back as {status, ok, body, retryAfter} (the survey page retries).
+// call(): for admin pages; a 401 goes to the login page and comes back, any other failure throws
+// an ApiError carrying the server's JSON error message.
 
 export class NetworkError extends Error {
   constructor(cause) {
@@ -34,6 +37,42 @@ export async function request(method, url, body) {
   return { status: response.status, ok: response.ok, body: data, retryAfter };
 }
 
+/** A failed admin API call, carrying the server's JSON error message (status 0: unreachable). */
+export class ApiError extends Error {
+  constructor(status, message, body = null) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.body = body;
+  }
+}
+
+function loginUrl() {
+  return '/login?next=' + encodeURIComponent(location.pathname + location.search);
+}
+
+/** An admin call: the reply's JSON body (null for 204), or an ApiError. */
+export async function call(method, url, body) {
+  let reply;
+  try {
+    reply = await request(method, url, body);
+  } catch (e) {
+    if (e instanceof NetworkError) {
+      throw new ApiError(0, 'The server cannot be reached.');
+    }
+    throw e;
+  }
+  if (reply.status === 401) {
+    location.assign(loginUrl());
+    throw new ApiError(401, 'Log in as an admin first.');
+  }
+  if (!reply.ok) {
+    throw new ApiError(reply.status, (reply.body && reply.body.error) || `The server answered ${reply.status}.`,
+      reply.body);
+  }
+  return reply.body;
+}
+
 /** The respondent side of the API (SPEC §3) for one survey. */
 export function surveyApi(slug) {
   const base = `/api/surveys/${encodeURIComponent(slug)}`;
@@ -46,6 +85,38 @@ export function surveyApi(slug) {
     complete: () => request('POST', `${me}/complete`),
     reset: () => request('DELETE', me),
   };
+}
+
+/** The admin side of the API (SPEC §3) for one survey, as the dashboard uses it. */
+export function adminApi(slug) {
+  const base = `/api/surveys/${encodeURIComponent(slug)}`;
+  return {
+    definition: () => call('GET', base),
+    /** One page: {sort, dir, limit, cursor, filter} → {total, offset, items, nextCursor, prevCursor}. */
+    responses(query) {
+      const params = new URLSearchParams();
+      for (const [name, value] of Object.entries(query)) {
+        if (value !== null && value !== undefined && value !== '') {
+          params.set(name, value);
+        }
+      }
+      return call('GET', `${base}/responses?${params}`);
+    },
+    remove: (id) => call('DELETE', `${base}/responses/${encodeURIComponent(id)}`),
+    summary: () => call('GET', `${base}/summary`),
+    eventsUrl: `${base}/events`,
+    exportCsvUrl: `${base}/export.csv`,
+    exportJsonUrl: `${base}/export.json`,
+  };
+}
+
+/** Logs in: the raw reply, so the login page can show the server's message. */
+export function login(username, password) {
+  return request('POST', '/api/login', { username, password });
+}
+
+export function logout() {
+  return call('POST', '/api/logout').catch(() => null).then(() => location.assign('/login'));
 }
 
 /** True for answers worth retrying later: the network, a busy or failing server, a rate limit. */
