@@ -1,10 +1,6 @@
 package livesurvey;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,17 +10,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("livesurvey.Backend#all")
-class CommandsTest {
-    @Parameter
-    Backend db;
-
-    @AfterParameterizedClassInvocation
-    static void close(Backend db) {
-        db.close();
-    }
-
+class CommandsTest extends DatabaseTest {
     @Test
     void create_token_prints_a_token_once_that_opens_the_admin_api() {
         db.test((server, client) -> {

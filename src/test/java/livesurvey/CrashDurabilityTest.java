@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import livesurvey.web.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,22 +22,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An answer acknowledged with 2xx survives a kill -9 of the server (SPEC §6). */
-@ParameterizedClass(name = "{0}")
-@MethodSource("livesurvey.Backend#all")
-class CrashDurabilityTest {
+class CrashDurabilityTest extends DatabaseTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @Parameter
-    Backend db;
-
-    @AfterParameterizedClassInvocation
-    static void close(Backend db) {
-        db.close();
-    }
 
     @Test
     void every_acknowledged_answer_survives_kill_minus_nine(@TempDir Path dir) throws Exception {
@@ -74,10 +61,8 @@ class CrashDurabilityTest {
                 return null;
             }));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (minimum(lastAcked) < 50 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await("answers acknowledged before the kill").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                .until(() -> minimum(lastAcked) >= 50);
         server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         killed.set(true);
         for (Future<?> f : running) {
@@ -112,20 +97,19 @@ class CrashDurabilityTest {
         env.put("LIVESURVEY_RATE_LIMITS", "off");
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/surveys/default"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-            assertTrue(process.isAlive(), "the server process exited during start-up");
+        try {
+            await("the server to start").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                        assertTrue(process.isAlive(), "the server process exited during start-up");
+                        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                + "/api/surveys/default")).build(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode() == 200;
+                    });
+            return process;
+        } catch (RuntimeException | AssertionError e) {
+            process.destroyForcibly();
+            throw e;
         }
-        process.destroyForcibly();
-        throw new AssertionError("the server did not start within 60 s");
     }
 
     private static String start(String base) throws Exception {

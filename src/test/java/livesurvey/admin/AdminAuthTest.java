@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.Response;
 import livesurvey.Admin;
 import livesurvey.Backend;
+import livesurvey.DatabaseTest;
 import livesurvey.Respondent;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Clock;
 import java.util.List;
@@ -19,9 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("livesurvey.Backend#all")
-class AdminAuthTest {
+class AdminAuthTest extends DatabaseTest {
     /** Every admin path of the contract, with a method; {id} is filled with a real response id. */
     private static final List<String[]> ADMIN_PATHS = List.of(
             new String[] {"GET", "/api/surveys/default/responses"},
@@ -31,14 +26,6 @@ class AdminAuthTest {
             new String[] {"GET", "/api/surveys/default/summary"},
             new String[] {"GET", "/api/surveys/default/export.csv"},
             new String[] {"GET", "/api/surveys/default/export.json"});
-
-    @Parameter
-    Backend db;
-
-    @AfterParameterizedClassInvocation
-    static void close(Backend db) {
-        db.close();
-    }
 
     @Test
     void every_admin_path_is_refused_without_a_session_with_401_json() {

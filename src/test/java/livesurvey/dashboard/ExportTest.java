@@ -3,17 +3,13 @@ package livesurvey.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.Response;
 import livesurvey.Admin;
-import livesurvey.Backend;
+import livesurvey.DatabaseTest;
 import livesurvey.Respondent;
 import livesurvey.web.Json;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.StringReader;
 import java.util.HashMap;
@@ -25,19 +21,9 @@ import static livesurvey.TestJson.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("livesurvey.Backend#all")
-class ExportTest {
+class ExportTest extends DatabaseTest {
     private static final String ABOUT = "Likes \"quotes\", commas, and\nnew lines 🎉 — naïve café";
     private static final String BOOK = "=HYPERLINK(\"http://evil.example\",\"click\")";
-
-    @Parameter
-    Backend db;
-
-    @AfterParameterizedClassInvocation
-    static void close(Backend db) {
-        db.close();
-    }
 
     @Test
     void csv_has_a_header_and_one_record_per_response_that_parses_back() throws Exception {

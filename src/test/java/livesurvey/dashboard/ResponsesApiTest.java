@@ -3,13 +3,9 @@ package livesurvey.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
 import livesurvey.Admin;
-import livesurvey.Backend;
+import livesurvey.DatabaseTest;
 import livesurvey.Respondent;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,19 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("livesurvey.Backend#all")
-class ResponsesApiTest {
+class ResponsesApiTest extends DatabaseTest {
     private static final List<String> SORTS = List.of("started", "updated", "completed", "name", "email", "age",
             "about", "address", "gender", "book", "colours");
-
-    @Parameter
-    Backend db;
-
-    @AfterParameterizedClassInvocation
-    static void close(Backend db) {
-        db.close();
-    }
 
     @Test
     void a_new_response_shows_on_the_first_page_with_its_answers_and_what_is_being_edited() {

@@ -4,33 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
 import livesurvey.Admin;
 import livesurvey.Backend;
+import livesurvey.DatabaseTest;
 import livesurvey.Respondent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static livesurvey.TestJson.parse;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("livesurvey.Backend#all")
-class SummaryTest {
-    @Parameter
-    Backend db;
-
-    @AfterParameterizedClassInvocation
-    static void close(Backend db) {
-        db.close();
-    }
-
+class SummaryTest extends DatabaseTest {
     /** Each test starts from an empty survey: whatever an earlier test left is deleted through the API. */
     @BeforeEach
     void empty() {
@@ -181,7 +170,8 @@ class SummaryTest {
                 Admin onA = Admin.loggedIn(clientA);
                 long before = onA.summary().get("count").asLong();
                 complete(clientB, "44", "male", List.of("grey"));
-                await(() -> onA.summary().get("completed").asLong() == before + 1, "the completion made on B");
+                await("the completion made on B").atMost(Duration.ofSeconds(10))
+                        .until(() -> onA.summary().get("completed").asLong() == before + 1);
                 JsonNode s = onA.summary();
                 assertEquals(before + 1, s.get("count").asLong());
                 assertEquals(1, gender(s, "male"));
@@ -214,16 +204,4 @@ class SummaryTest {
         summary.get("topColours").forEach(c -> out.add(c.get("value").asText() + ":" + c.get("count").asLong()));
         return out;
     }
-
-    /** Waits (at most 10 s) for a condition another thread makes true; no fixed sleeps in assertions. */
-    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
-
 }

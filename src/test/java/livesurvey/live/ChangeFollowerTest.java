@@ -1,15 +1,12 @@
 package livesurvey.live;
 
 import livesurvey.Backend;
+import livesurvey.DatabaseTest;
 import livesurvey.Respondent;
 import livesurvey.TestJson;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,20 +20,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("livesurvey.Backend#all")
-class ChangeFollowerTest {
-    @Parameter
-    Backend db;
-
-    @AfterParameterizedClassInvocation
-    static void close(Backend db) {
-        db.close();
-    }
-
+class ChangeFollowerTest extends DatabaseTest {
     @Test
     void a_change_that_commits_after_a_later_one_is_still_delivered_once() {
         Jdbi jdbi = db.database().jdbi();
@@ -93,10 +81,8 @@ class ChangeFollowerTest {
             }));
             List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM changes").mapTo(Long.class).list());
             Set<Long> committed = new TreeSet<>(ids);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!new TreeSet<>(delivered).containsAll(committed) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await("every committed change delivered").atMost(Duration.ofSeconds(20))
+                    .until(() -> new TreeSet<>(delivered).containsAll(committed));
             List<Long> got = new ArrayList<>(delivered);
             Collections.sort(got);
             assertTrue(new TreeSet<>(got).containsAll(committed), "every committed change was delivered");

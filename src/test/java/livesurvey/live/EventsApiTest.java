@@ -1,14 +1,10 @@
 package livesurvey.live;
 
 import livesurvey.Admin;
-import livesurvey.Backend;
+import livesurvey.DatabaseTest;
 import livesurvey.EventStream;
 import livesurvey.Respondent;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,18 +14,8 @@ import static livesurvey.TestJson.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("livesurvey.Backend#all")
-class EventsApiTest {
+class EventsApiTest extends DatabaseTest {
     static final Duration BOUND = Duration.ofSeconds(10);
-
-    @Parameter
-    Backend db;
-
-    @AfterParameterizedClassInvocation
-    static void close(Backend db) {
-        db.close();
-    }
 
     private static String events(int port) {
         return "http://127.0.0.1:" + port + "/api/surveys/default/events";

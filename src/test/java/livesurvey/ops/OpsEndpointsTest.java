@@ -3,14 +3,10 @@ package livesurvey.ops;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.TestConfig;
 import livesurvey.App;
-import livesurvey.Backend;
+import livesurvey.DatabaseTest;
 import livesurvey.Database;
 import livesurvey.Respondent;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpClient;
 import java.util.Map;
@@ -22,17 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("livesurvey.Backend#all")
-class OpsEndpointsTest {
-    @Parameter
-    Backend db;
-
-    @AfterParameterizedClassInvocation
-    static void close(Backend db) {
-        db.close();
-    }
-
+class OpsEndpointsTest extends DatabaseTest {
     @Test
     void health_is_up_with_the_database_and_migrations() {
         db.test((server, client) -> {

@@ -2,13 +2,9 @@ package livesurvey.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.Response;
-import livesurvey.Backend;
+import livesurvey.DatabaseTest;
 import livesurvey.Respondent;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 
@@ -19,17 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("livesurvey.Backend#all")
-class RespondentApiTest {
-    @Parameter
-    Backend db;
-
-    @AfterParameterizedClassInvocation
-    static void close(Backend db) {
-        db.close();
-    }
-
+class RespondentApiTest extends DatabaseTest {
     @Test
     void start_issues_an_http_only_lax_cookie_and_an_empty_response() {
         db.test((server, client) -> {

@@ -1,12 +1,9 @@
 package livesurvey.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import livesurvey.Backend;
+import livesurvey.DatabaseTest;
 import livesurvey.Respondent;
 import livesurvey.admin.AdminAuth;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,20 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The bad-input table run against the real server: each case gets its exact status, a JSON error,
  * no change to the database unless the case says what is stored, and the server keeps serving.
  */
-@ParameterizedClass(name = "{0}")
-@MethodSource("livesurvey.Backend#all")
-class BadInputTest {
+class BadInputTest extends DatabaseTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @Parameter
-    Backend db;
-
     private String adminToken;
-
-    @AfterParameterizedClassInvocation
-    static void close(Backend db) {
-        db.close();
-    }
 
     static Stream<BadInputCase> cases() {
         return BadInputCases.all().stream();

@@ -7,13 +7,10 @@ import io.javalin.testtools.TestCase;
 import io.javalin.testtools.TestConfig;
 import livesurvey.App;
 import livesurvey.Backend;
+import livesurvey.DatabaseTest;
 import livesurvey.Config;
 import livesurvey.Respondent;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -29,17 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ParameterizedClass(name = "{0}")
-@MethodSource("livesurvey.Backend#all")
-class HardeningTest {
-    @Parameter
-    Backend db;
-
-    @AfterParameterizedClassInvocation
-    static void close(Backend db) {
-        db.close();
-    }
-
+class HardeningTest extends DatabaseTest {
     private static String header(Response r, String name) {
         List<String> values = r.headers().get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
