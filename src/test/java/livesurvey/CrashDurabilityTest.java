@@ -106,7 +106,7 @@ class CrashDurabilityTest extends DatabaseTest {
                                 .statusCode() == 200;
                     });
             return process;
-        } catch (RuntimeException | AssertionError e) {
+        } catch (Exception | AssertionError e) {
             process.destroyForcibly();
             throw e;
         }
