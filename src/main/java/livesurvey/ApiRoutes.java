@@ -17,6 +17,10 @@ import livesurvey.survey.SurveyDefinition;
 import livesurvey.survey.SurveyHandler;
 import livesurvey.web.Access;
 import livesurvey.web.ApiRoute;
+import livesurvey.webhook.Delivery;
+import livesurvey.webhook.Endpoint;
+import livesurvey.webhook.WebhookBody;
+import livesurvey.webhook.WebhookHandler;
 
 import java.util.List;
 
@@ -77,4 +81,27 @@ final class ApiRoutes {
                                 + "resumes after Last-Event-ID").produces("text/event-stream"));
     }
 
+    /** Webhook endpoints of a survey (issue 11): register, list, change, delete, delivery log, test event. */
+    static List<ApiRoute> webhooks(WebhookHandler webhooks) {
+        String all = "/api/surveys/{slug}/webhooks";
+        String one = all + "/{id}";
+        return List.of(
+                ApiRoute.of(HandlerType.POST, all, webhooks::create, Access.ADMIN,
+                        "Register a webhook endpoint: {url, events}; the reply carries its signing secret, shown only once")
+                        .accepts(WebhookBody.class).returns(Endpoint.class).status(201).errors(409, 422),
+                ApiRoute.of(HandlerType.GET, all, webhooks::list, Access.ADMIN,
+                        "The survey's webhook endpoints (without their secrets)").returns(Endpoint[].class),
+                ApiRoute.of(HandlerType.GET, one, webhooks::one, Access.ADMIN, "One webhook endpoint")
+                        .returns(Endpoint.class),
+                ApiRoute.of(HandlerType.PATCH, one, webhooks::update, Access.ADMIN,
+                        "Change an endpoint's url, events or enabled; enabling resumes its paused deliveries")
+                        .accepts(WebhookBody.class).returns(Endpoint.class).errors(422),
+                ApiRoute.of(HandlerType.DELETE, one, webhooks::delete, Access.ADMIN,
+                        "Delete an endpoint and its delivery log").status(204),
+                ApiRoute.of(HandlerType.GET, one + "/deliveries", webhooks::deliveries, Access.ADMIN,
+                        "The endpoint's latest 50 deliveries: status, attempts, last error, next try")
+                        .returns(Delivery[].class),
+                ApiRoute.of(HandlerType.POST, one + "/test", webhooks::test, Access.ADMIN,
+                        "Queue a webhook.test event for this endpoint").returns(Delivery.class).status(202).errors(409));
+    }
 }

@@ -34,6 +34,9 @@ import livesurvey.web.ApiRoute;
 import livesurvey.web.ErrorMapping;
 import livesurvey.web.Json;
 import livesurvey.web.Pages;
+import livesurvey.webhook.Dispatcher;
+import livesurvey.webhook.WebhookHandler;
+import livesurvey.webhook.Webhooks;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +60,7 @@ public final class App implements AutoCloseable {
     private final AnswerWriter writer;
     private final AdminHandler admin;
     private final LiveHub hub;
+    private final Dispatcher webhookDispatcher;
 
     public App(Config config, Database database) {
         this.config = config;
@@ -70,10 +74,12 @@ public final class App implements AutoCloseable {
                 Duration.ofSeconds(10), Duration.ofMinutes(10));
         var summariser = new Summariser(jdbi.onDemand(SummaryDao.class),
                 new CaffeineCache<>(1_000, Duration.ofSeconds(30)));
-        // After every commit on this instance, before its reply: no stale summary, and the feed wakes up.
+        this.webhookDispatcher = new Dispatcher(jdbi, config.webhooks(), clock, !config.isH2());
+        // After every commit on this instance, before its reply: no stale summary, the feed and the webhooks wake up.
         LongConsumer committed = surveyId -> {
             summariser.invalidate(surveyId);
             follower.nudge();
+            webhookDispatcher.nudge();
         };
         this.writer = new AnswerWriter(jdbi, validator, clock, config.isH2() ? 1 : 2, committed);
         var surveys = new SurveyHandler(catalog);
@@ -90,7 +96,10 @@ public final class App implements AutoCloseable {
         this.hub = new LiveHub(jdbi.onDemand(ChangeDao.class), follower, liveViews(rows, summariser), Json.MAPPER);
         var events = new EventsHandler(surveys, hub);
         follower.start();
-        this.routes = ApiRoutes.table(surveys, respondent, admin, dashboard, events);
+        var webhooks = new WebhookHandler(surveys, new Webhooks(jdbi, config.webhooks(), clock, webhookDispatcher::nudge));
+        webhookDispatcher.start();
+        this.routes = java.util.stream.Stream.concat(ApiRoutes.table(surveys, respondent, admin, dashboard, events).stream(),
+                ApiRoutes.webhooks(webhooks).stream()).toList();
         this.ops = new Ops(config, database, routes);
         ops.metrics().liveConnections(hub::connections);
         announceFirstAdmin(adminAuth.createFirstAdmin(config.adminPassword()));
@@ -169,6 +178,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
+        webhookDispatcher.close();
         follower.close();
         hub.close();
     }

@@ -12,12 +12,27 @@ public record Config(
         String databasePassword,
         boolean production,
         String adminPassword,
-        livesurvey.web.RateLimits rateLimits) {
+        livesurvey.web.RateLimits rateLimits,
+        livesurvey.webhook.WebhookSettings webhooks) {
 
     /** Tests and tools build a Config directly: no rate limits, so many requests from 127.0.0.1 are fine. */
     public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
                   String adminPassword) {
-        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, livesurvey.web.RateLimits.OFF);
+        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, livesurvey.web.RateLimits.OFF,
+                livesurvey.webhook.WebhookSettings.DEFAULTS);
+    }
+
+    /** With rate limits, and the default webhook settings. */
+    public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
+                  String adminPassword, livesurvey.web.RateLimits rateLimits) {
+        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                livesurvey.webhook.WebhookSettings.DEFAULTS);
+    }
+
+    /** The same configuration with other webhook settings (tests deliver to loopback, retry fast). */
+    public Config withWebhooks(livesurvey.webhook.WebhookSettings settings) {
+        return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                settings);
     }
 
     static final String DEFAULT_DATABASE_URL =
@@ -49,13 +64,18 @@ public record Config(
         if (adminPassword == null && envName.equals("production")) {
             problems.add("LIVESURVEY_ADMIN_PASSWORD must be set in production (the first admin's password)");
         }
+        String allowPrivate = env.getOrDefault("LIVESURVEY_WEBHOOKS_ALLOW_PRIVATE", "false").trim();
+        if (!allowPrivate.equals("true") && !allowPrivate.equals("false")) {
+            problems.add("LIVESURVEY_WEBHOOKS_ALLOW_PRIVATE must be true or false, got '" + allowPrivate + "'");
+        }
         if (!problems.isEmpty()) {
             throw new StartupException(String.join("; ", problems));
         }
         return new Config(port, url,
                 env.getOrDefault("DATABASE_USER", url.startsWith("jdbc:h2:") ? "sa" : "root"),
                 env.getOrDefault("DATABASE_PASSWORD", ""),
-                envName.equals("production"), adminPassword, rateLimits);
+                envName.equals("production"), adminPassword, rateLimits,
+                livesurvey.webhook.WebhookSettings.DEFAULTS.withAllowPrivate(allowPrivate.equals("true")));
     }
 
     @Override

@@ -2,6 +2,7 @@ package livesurvey.response;
 
 import livesurvey.live.Change;
 import livesurvey.live.ChangeDao;
+import livesurvey.webhook.WebhookOutbox;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -93,6 +94,7 @@ public interface ResponseDao extends SqlObject {
         boolean changed = complete(id, validatedAt, now) > 0;
         if (changed) {
             SummaryCounters.completed(getHandle(), surveyId, id);
+            WebhookOutbox.completed(getHandle(), surveyId, id, now);
             feed().record(surveyId, id, Change.RESPONSE, now);
         }
         return changed;
@@ -115,6 +117,7 @@ public interface ResponseDao extends SqlObject {
             return false;
         }
         SummaryCounters.deleted(getHandle(), row.get());
+        WebhookOutbox.deleting(getHandle(), surveyId, id, now);
         deleteRow(id);
         feed().record(surveyId, id, Change.DELETED, now);
         return true;
