@@ -7,6 +7,7 @@ import { DeleteDialog } from './dashboard/delete.js';
 import { LiveStream } from './dashboard/live.js';
 import { SummaryPanel } from './dashboard/summary.js';
 import { ResponsesTable } from './dashboard/table.js';
+import { WebhooksPanel } from './dashboard/webhooks.js';
 
 const $ = (id) => document.getElementById(id);
 const slug = new URLSearchParams(location.search).get('survey') || 'default';
@@ -45,6 +46,7 @@ async function main() {
   $('export-csv').href = api.exportCsvUrl;
   $('export-json').href = api.exportJsonUrl;
   $('logout').addEventListener('click', () => logout());
+  new WebhooksPanel(document.querySelector('.webhooks'), api.webhooks, showError).start();
 
   const definition = await api.definition();
   $('survey-title').textContent = definition.title;

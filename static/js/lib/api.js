@@ -104,9 +104,24 @@ export function adminApi(slug) {
     },
     remove: (id) => call('DELETE', `${base}/responses/${encodeURIComponent(id)}`),
     summary: () => call('GET', `${base}/summary`),
+    webhooks: webhookApi(base),
     eventsUrl: `${base}/events`,
     exportCsvUrl: `${base}/export.csv`,
     exportJsonUrl: `${base}/export.json`,
+  };
+}
+
+/** A survey's webhook endpoints (issue 11): register, list, change, delete, delivery log, test event. */
+function webhookApi(base) {
+  const hooks = `${base}/webhooks`;
+  const one = (id) => `${hooks}/${encodeURIComponent(id)}`;
+  return {
+    list: () => call('GET', hooks),
+    create: (url, events) => call('POST', hooks, { url, events }),
+    update: (id, changes) => call('PATCH', one(id), changes),
+    remove: (id) => call('DELETE', one(id)),
+    deliveries: (id) => call('GET', `${one(id)}/deliveries`),
+    test: (id) => call('POST', `${one(id)}/test`),
   };
 }
 
