@@ -17,6 +17,8 @@ import livesurvey.survey.SurveyDefinition;
 import livesurvey.survey.SurveyHandler;
 import livesurvey.web.Access;
 import livesurvey.web.ApiRoute;
+import livesurvey.trends.TrendSeries;
+import livesurvey.trends.TrendsHandler;
 import livesurvey.webhook.Delivery;
 import livesurvey.webhook.Endpoint;
 import livesurvey.webhook.WebhookBody;
@@ -81,11 +83,20 @@ final class ApiRoutes {
                                 + "resumes after Last-Event-ID").produces("text/event-stream"));
     }
 
-    /** Webhook endpoints of a survey (issue 11): register, list, change, delete, delivery log, test event. */
-    static List<ApiRoute> webhooks(WebhookHandler webhooks) {
+    /**
+     * Getting responses out (issue 11): trends, and a survey's webhook endpoints (register, list,
+     * change, delete, delivery log, test event).
+     */
+    static List<ApiRoute> insights(WebhookHandler webhooks, TrendsHandler trends) {
         String all = "/api/surveys/{slug}/webhooks";
         String one = all + "/{id}";
         return List.of(
+                ApiRoute.of(HandlerType.GET, "/api/surveys/{slug}/trends", trends::trends, Access.ADMIN,
+                        "Responses started and completed per hour or per day (UTC), every bucket of the range")
+                        .returns(TrendSeries.class)
+                        .query("bucket", "string", "hour (default) or day")
+                        .query("from", "string", "ISO-8601 time or date; default: 48 hours or 90 days before to")
+                        .query("to", "string", "ISO-8601 time or date; default: now"),
                 ApiRoute.of(HandlerType.POST, all, webhooks::create, Access.ADMIN,
                         "Register a webhook endpoint: {url, events}; the reply carries its signing secret, shown only once")
                         .accepts(WebhookBody.class).returns(Endpoint.class).status(201).errors(409, 422),

@@ -34,6 +34,8 @@ import livesurvey.web.ApiRoute;
 import livesurvey.web.ErrorMapping;
 import livesurvey.web.Json;
 import livesurvey.web.Pages;
+import livesurvey.trends.Trends;
+import livesurvey.trends.TrendsHandler;
 import livesurvey.webhook.Dispatcher;
 import livesurvey.webhook.WebhookHandler;
 import livesurvey.webhook.Webhooks;
@@ -72,8 +74,9 @@ public final class App implements AutoCloseable {
         var validator = new Validator(responses::claimHolder);
         this.follower = new ChangeFollower(jdbi.onDemand(ChangeDao.class), clock, Duration.ofMillis(100),
                 Duration.ofSeconds(10), Duration.ofMinutes(10));
+        var trends = new Trends(jdbi, clock);
         var summariser = new Summariser(jdbi.onDemand(SummaryDao.class),
-                new CaffeineCache<>(1_000, Duration.ofSeconds(30)));
+                new CaffeineCache<>(1_000, Duration.ofSeconds(30)), trends);
         this.webhookDispatcher = new Dispatcher(jdbi, config.webhooks(), clock, !config.isH2());
         // After every commit on this instance, before its reply: no stale summary, the feed and the webhooks wake up.
         LongConsumer committed = surveyId -> {
@@ -99,7 +102,7 @@ public final class App implements AutoCloseable {
         var webhooks = new WebhookHandler(surveys, new Webhooks(jdbi, config.webhooks(), clock, webhookDispatcher::nudge));
         webhookDispatcher.start();
         this.routes = java.util.stream.Stream.concat(ApiRoutes.table(surveys, respondent, admin, dashboard, events).stream(),
-                ApiRoutes.webhooks(webhooks).stream()).toList();
+                ApiRoutes.insights(webhooks, new TrendsHandler(surveys, trends)).stream()).toList();
         this.ops = new Ops(config, database, routes);
         ops.metrics().liveConnections(hub::connections);
         announceFirstAdmin(adminAuth.createFirstAdmin(config.adminPassword()));

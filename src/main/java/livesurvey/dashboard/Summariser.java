@@ -2,6 +2,7 @@ package livesurvey.dashboard;
 
 import livesurvey.cache.KeyValueCache;
 import livesurvey.survey.Survey;
+import livesurvey.trends.Trends;
 
 /**
  * The summary of a survey, computed from the counters kept with every change (constant cost at any
@@ -18,9 +19,12 @@ public final class Summariser {
     private final TopAnswers topColours = new TopColours();
     private final LastUpdated lastUpdated = new LastUpdated();
 
-    public Summariser(SummaryDao dao, KeyValueCache<Long, Summary> cache) {
+    private final Trends trends;
+
+    public Summariser(SummaryDao dao, KeyValueCache<Long, Summary> cache, Trends trends) {
         this.dao = dao;
         this.cache = cache;
+        this.trends = trends;
     }
 
     public Summary summary(Survey survey) {
@@ -41,6 +45,6 @@ public final class Summariser {
         Tally tally = Tally.of(survey, dao.counters(survey.id()), dao.lastUpdated(survey.id()));
         ResponseCounts.Counts c = counts.compute(tally);
         return new Summary(c.count(), c.completed(), averageAge.compute(tally), genders.compute(tally),
-                topColours.compute(tally), lastUpdated.compute(tally));
+                topColours.compute(tally), lastUpdated.compute(tally), trends.funnel(survey, c.completed()));
     }
 }

@@ -2,6 +2,7 @@ package livesurvey.response;
 
 import livesurvey.live.Change;
 import livesurvey.live.ChangeDao;
+import livesurvey.trends.TrendCounters;
 import livesurvey.webhook.WebhookOutbox;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -78,13 +79,16 @@ public interface ResponseDao extends SqlObject {
     default long start(long surveyId, String tokenHash, long now) {
         long id = insert(surveyId, tokenHash, now);
         SummaryCounters.started(getHandle(), surveyId);
+        TrendCounters.started(getHandle(), surveyId, now);
         feed().record(surveyId, id, Change.RESPONSE, now);
         return id;
     }
 
     @Transaction
     default void advance(long surveyId, long id, int step, long now) {
-        if (advanceTo(id, step, now) > 0) {
+        Optional<ResponseRow> before = lock(surveyId, id);
+        if (before.isPresent() && advanceTo(id, step, now) > 0) {
+            TrendCounters.advanced(getHandle(), surveyId, before.get().currentStep(), step);
             feed().record(surveyId, id, Change.RESPONSE, now);
         }
     }
@@ -94,6 +98,7 @@ public interface ResponseDao extends SqlObject {
         boolean changed = complete(id, validatedAt, now) > 0;
         if (changed) {
             SummaryCounters.completed(getHandle(), surveyId, id);
+            TrendCounters.completed(getHandle(), surveyId, findById(id).orElseThrow().currentStep(), now);
             WebhookOutbox.completed(getHandle(), surveyId, id, now);
             feed().record(surveyId, id, Change.RESPONSE, now);
         }
@@ -117,6 +122,8 @@ public interface ResponseDao extends SqlObject {
             return false;
         }
         SummaryCounters.deleted(getHandle(), row.get());
+        TrendCounters.deleted(getHandle(), surveyId, row.get().startedAt(), row.get().completedAt(),
+                row.get().currentStep());
         WebhookOutbox.deleting(getHandle(), surveyId, id, now);
         deleteRow(id);
         feed().record(surveyId, id, Change.DELETED, now);
