@@ -7,6 +7,7 @@ import { DeleteDialog } from './dashboard/delete.js';
 import { LiveStream } from './dashboard/live.js';
 import { SummaryPanel } from './dashboard/summary.js';
 import { ResponsesTable } from './dashboard/table.js';
+import { TrendsPanel } from './dashboard/trends.js';
 import { WebhooksPanel } from './dashboard/webhooks.js';
 
 const $ = (id) => document.getElementById(id);
@@ -63,6 +64,7 @@ async function main() {
     table.setFilter(gender ? `gender:${gender.value}` : null);
   };
   summary = new SummaryPanel(document.querySelector('.summary'), setFilter);
+  const trends = new TrendsPanel(document.querySelector('.trends'), api, showError);
   table = new ResponsesTable({
     element: $('responses-table'),
     empty: $('table-empty'),
@@ -94,6 +96,7 @@ async function main() {
 
   const refreshSummary = () => api.summary().then((s) => {
     summary.render(s);
+    trends.renderFunnel(s.funnel);
     table.setUnfilteredTotal(s.count);
   }).catch(showError);
   const stream = new LiveStream(api.eventsUrl, {
@@ -101,6 +104,8 @@ async function main() {
     deleted: (id) => table.applyDeleted(id),
     summary: (s) => {
       summary.render(s);
+      trends.renderFunnel(s.funnel);
+      trends.changed();
       table.setUnfilteredTotal(s.count);
     },
     reload: () => {
@@ -117,6 +122,7 @@ async function main() {
 
   await table.ready;
   refreshSummary();
+  trends.show('hour');
   stream.start();
   setInterval(() => {
     summary.tick();

@@ -104,6 +104,8 @@ export function adminApi(slug) {
     },
     remove: (id) => call('DELETE', `${base}/responses/${encodeURIComponent(id)}`),
     summary: () => call('GET', `${base}/summary`),
+    /** Started and completed per bucket ('hour': last 48 hours, 'day': last 90 days). */
+    trends: (bucket) => call('GET', `${base}/trends?bucket=${encodeURIComponent(bucket)}`),
     webhooks: webhookApi(base),
     eventsUrl: `${base}/events`,
     exportCsvUrl: `${base}/export.csv`,
