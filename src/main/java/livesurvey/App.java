@@ -78,11 +78,11 @@ public final class App implements AutoCloseable {
         var summariser = new Summariser(jdbi.onDemand(SummaryDao.class),
                 new CaffeineCache<>(1_000, Duration.ofSeconds(30)), trends);
         this.webhookDispatcher = new Dispatcher(jdbi, config.webhooks(), clock, !config.isH2());
-        // After every commit on this instance, before its reply: no stale summary, the feed and the webhooks wake up.
+        // After every commit on this instance, before its reply: no stale summary, and the feed wakes up.
+        // (Not the webhook dispatcher: it polls each second, and waking it per answer batch would cost a query each.)
         LongConsumer committed = surveyId -> {
             summariser.invalidate(surveyId);
             follower.nudge();
-            webhookDispatcher.nudge();
         };
         this.writer = new AnswerWriter(jdbi, validator, clock, config.isH2() ? 1 : 2, committed);
         var surveys = new SurveyHandler(catalog);

@@ -145,6 +145,34 @@ class WebhooksTest extends DatabaseTest {
     }
 
     @Test
+    void bad_bodies_get_a_clear_error_and_change_nothing() throws Exception {
+        try (Receiver receiver = new Receiver(); Instance server = new Instance(db.config().withWebhooks(Instance.FAST))) {
+            Admin admin = server.admin();
+            Map<String, Integer> bodies = Map.of(
+                    "{\"url\":", 400,
+                    "[]", 400,
+                    "{}", 422,
+                    "{\"url\": 42}", 422,
+                    "{\"url\": \"" + receiver.url() + "\", \"events\": \"response.completed\"}", 422,
+                    "{\"url\": \"" + receiver.url() + "\", \"events\": []}", 422,
+                    "{\"url\": \"" + receiver.url() + "\", \"events\": [\"response.completed\"], \"enabled\": \"yes\"}", 422,
+                    "{\"url\": \"http://" + "a".repeat(2000) + ".example/\"}", 422);
+            bodies.forEach((body, status) -> {
+                Response r = admin.send("POST", HOOKS, body);
+                assertEquals(status, r.code(), body + ": " + r.body().string());
+                assertTrue(parse(r).get("error").asText().length() > 5, body);
+            });
+            assertEquals("[]", parse(admin.get(HOOKS)).toString());
+            long id = register(admin, receiver.url(), List.of("response.completed")).get("id").asLong();
+            assertEquals(422, admin.send("PATCH", HOOKS + "/" + id, "{\"events\": [\"nope\"]}").code());
+            assertEquals(422, admin.send("PATCH", HOOKS + "/" + id, "{\"url\": \"gopher://example.com/\"}").code());
+            assertEquals(404, admin.send("PATCH", HOOKS + "/" + (id + 1000), "{\"enabled\": false}").code());
+            assertEquals(404, admin.get(HOOKS + "/abc").code());
+            assertEquals("[\"response.completed\"]", parse(admin.get(HOOKS + "/" + id)).get("events").toString());
+        }
+    }
+
+    @Test
     void an_endpoint_that_keeps_failing_is_disabled_and_says_why() throws Exception {
         WebhookSettings giveUpSoon = new WebhookSettings(true, Duration.ofMillis(100), Duration.ofMillis(300),
                 Duration.ofSeconds(1), Duration.ofSeconds(5));
