@@ -30,6 +30,8 @@ final class BulkLoad {
                 s.executeUpdate("INSERT INTO answers (" + String.join(", ", answerColumns) + ") SELECT "
                         + select(answerColumns, "response_id", null, shift) + " FROM answers WHERE response_id <= " + shift);
                 s.executeUpdate("UPDATE summary_counters SET amount = amount * 2");
+                s.executeUpdate("UPDATE trend_counters SET amount = amount * 2");
+                s.executeUpdate("UPDATE funnel_counters SET amount = amount * 2");
                 c.commit();
                 count = count(s);
                 System.out.printf("bench:     %,d responses%n", count);
