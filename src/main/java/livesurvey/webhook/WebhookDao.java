@@ -12,6 +12,8 @@ import java.util.Optional;
 /** Webhook endpoints and the outbox of their deliveries. */
 @RegisterConstructorMapper(WebhookDao.EndpointRow.class)
 @RegisterConstructorMapper(WebhookDao.DeliveryRow.class)
+@RegisterConstructorMapper(WebhookDao.ResponseSnapshot.class)
+@RegisterConstructorMapper(WebhookDao.AnswerSnapshot.class)
 interface WebhookDao {
     String ENDPOINT = "id, survey_id, url, events, secret, enabled, disabled_reason, consecutive_failures, "
             + "created_at, updated_at";
@@ -26,6 +28,26 @@ interface WebhookDao {
                        int attempts, long nextAttemptAt, String claimToken, Integer lastStatusCode,
                        String lastError, long createdAt, Long deliveredAt) {
     }
+
+    /** A response as an event reports it. */
+    record ResponseSnapshot(long id, long startedAt, long updatedAt, Long completedAt, int currentStep) {
+    }
+
+    /** One answer with its question's key and kind (checkbox answers are JSON arrays). */
+    record AnswerSnapshot(String questionKey, String kind, String answerValue) {
+    }
+
+    @SqlQuery("SELECT id, started_at, updated_at, completed_at, current_step FROM responses WHERE id = :id")
+    ResponseSnapshot response(@Bind("id") long responseId);
+
+    @SqlQuery("""
+            SELECT q.question_key, q.kind, a.answer_value FROM answers a JOIN questions q ON q.id = a.question_id
+            WHERE a.response_id = :id ORDER BY q.step, q.position
+            """)
+    List<AnswerSnapshot> answers(@Bind("id") long responseId);
+
+    @SqlQuery("SELECT slug FROM surveys WHERE id = :id")
+    String slug(@Bind("id") long surveyId);
 
     @SqlUpdate("""
             INSERT INTO webhook_endpoints (survey_id, url, events, secret, enabled, created_at, updated_at)

@@ -46,8 +46,8 @@ public final class WebhookOutbox {
             return;
         }
         String eventId = newEventId();
-        String body = body(new WebhookEvent(eventId, type, Instant.ofEpochMilli(now), survey(h, surveyId),
-                snapshot(h, responseId)));
+        String body = body(new WebhookEvent(eventId, type, Instant.ofEpochMilli(now),
+                new WebhookEvent.SurveyRef(surveyId, dao.slug(surveyId)), snapshot(dao, responseId)));
         targets.forEach(e -> dao.enqueue(e.id(), eventId, type, body, now));
     }
 
@@ -74,33 +74,14 @@ public final class WebhookOutbox {
         }
     }
 
-    private static WebhookEvent.SurveyRef survey(Handle h, long surveyId) {
-        String slug = h.createQuery("SELECT slug FROM surveys WHERE id = :id").bind("id", surveyId)
-                .mapTo(String.class).one();
-        return new WebhookEvent.SurveyRef(surveyId, slug);
-    }
-
     /** The response with its answers by question key, in the survey's order. */
-    private static WebhookEvent.ResponseData snapshot(Handle h, long responseId) {
+    private static WebhookEvent.ResponseData snapshot(WebhookDao dao, long responseId) {
         Map<String, Object> answers = new LinkedHashMap<>();
-        h.createQuery("""
-                        SELECT q.question_key, q.kind, a.answer_value FROM answers a
-                        JOIN questions q ON q.id = a.question_id
-                        WHERE a.response_id = :id ORDER BY q.step, q.position
-                        """).bind("id", responseId)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), decode(rs.getString(2), rs.getString(3))))
-                .forEach(e -> answers.put(e.getKey(), e.getValue()));
-        return h.createQuery("""
-                        SELECT id, started_at, updated_at, completed_at, current_step FROM responses WHERE id = :id
-                        """).bind("id", responseId)
-                .map((rs, ctx) -> {
-                    long completedAt = rs.getLong("completed_at");
-                    boolean completed = !rs.wasNull();
-                    return new WebhookEvent.ResponseData(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("started_at")),
-                            Instant.ofEpochMilli(rs.getLong("updated_at")),
-                            completed ? Instant.ofEpochMilli(completedAt) : null, completed,
-                            rs.getInt("current_step"), answers);
-                }).one();
+        dao.answers(responseId).forEach(a -> answers.put(a.questionKey(), decode(a.kind(), a.answerValue())));
+        WebhookDao.ResponseSnapshot r = dao.response(responseId);
+        return new WebhookEvent.ResponseData(r.id(), Instant.ofEpochMilli(r.startedAt()),
+                Instant.ofEpochMilli(r.updatedAt()), r.completedAt() == null ? null : Instant.ofEpochMilli(r.completedAt()),
+                r.completedAt() != null, r.currentStep(), answers);
     }
 
     private static Object decode(String kind, String stored) {
