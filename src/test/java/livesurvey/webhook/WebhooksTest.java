@@ -113,6 +113,15 @@ class WebhooksTest extends DatabaseTest {
     }
 
     @Test
+    void private_addresses_are_allowed_only_when_the_environment_says_so() {
+        assertFalse(livesurvey.Config.fromEnv(Map.of()).webhooks().allowPrivate());
+        assertTrue(livesurvey.Config.fromEnv(Map.of("LIVESURVEY_WEBHOOKS_ALLOW_PRIVATE", "true")).webhooks().allowPrivate());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(livesurvey.StartupException.class,
+                () -> livesurvey.Config.fromEnv(Map.of("LIVESURVEY_WEBHOOKS_ALLOW_PRIVATE", "yes")));
+        assertTrue(e.getMessage().contains("LIVESURVEY_WEBHOOKS_ALLOW_PRIVATE"), e.getMessage());
+    }
+
+    @Test
     void endpoints_are_registered_listed_changed_tested_and_deleted() throws Exception {
         try (Receiver receiver = new Receiver(); Instance server = new Instance(db.config().withWebhooks(Instance.FAST))) {
             assertEquals(401, new Admin(server.client).get(HOOKS).code());
