@@ -101,6 +101,8 @@ export class WebhooksPanel {
           action('Delete', () => this.api.remove(endpoint.id), { class: 'button button-small button-danger' }))),
       endpoint.enabled ? null : el('p', { class: 'webhook-disabled', role: 'alert' },
         endpoint.disabledReason || 'Disabled.', ' Deliveries are paused until you enable it again.'),
+      endpoint.enabled && endpoint.consecutiveFailures > 0 ? el('p', { class: 'webhook-failing' },
+        `The last ${endpoint.consecutiveFailures} attempts failed; retrying with backoff.`) : null,
       log);
   }
 
