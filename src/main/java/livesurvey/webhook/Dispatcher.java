@@ -109,7 +109,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /** Claims up to {@code max} due deliveries for this instance. */
-    private List<Claim> claim(int max) {
+    List<Claim> claim(int max) {
         long now = clock.millis();
         long leaseEnd = now + lease.toMillis();
         String token = instance + "-" + claims.incrementAndGet();
