@@ -29,7 +29,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Jdbi jdbi;
     private final WebhookDao dao;
     private final Clock clock;
-    private final boolean skipLocked;
+    private volatile boolean skipLocked;
     private final Duration lease;
     private final Sender sender;
     private final Outcomes outcomes;
@@ -115,10 +115,21 @@ public final class Dispatcher implements AutoCloseable {
         String token = instance + "-" + claims.incrementAndGet();
         List<Long> won;
         if (skipLocked) {
-            won = jdbi.inTransaction(h -> {
-                WebhookDao tx = h.attach(WebhookDao.class);
-                return tx.dueSkipLocked(now, max).stream().filter(id -> tx.claim(id, token, now, leaseEnd) == 1).toList();
-            });
+            try {
+                won = jdbi.inTransaction(h -> {
+                    WebhookDao tx = h.attach(WebhookDao.class);
+                    return tx.dueSkipLocked(now, max).stream().filter(id -> tx.claim(id, token, now, leaseEnd) == 1)
+                            .toList();
+                });
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                if (!(e.getCause() instanceof java.sql.SQLSyntaxErrorException)) {
+                    throw e;
+                }
+                // MariaDB before 10.6 has no SKIP LOCKED: the conditional UPDATE alone still claims correctly.
+                LOG.info("The database has no SKIP LOCKED; webhook claims use a conditional UPDATE alone");
+                skipLocked = false;
+                return claim(max);
+            }
         } else {
             won = dao.due(now, max).stream().filter(id -> dao.claim(id, token, now, leaseEnd) == 1).toList();
         }
