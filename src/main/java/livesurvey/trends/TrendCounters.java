@@ -50,6 +50,33 @@ public final class TrendCounters {
         reach(dao, surveyId, 1, reached, -1);
     }
 
+    /**
+     * Rebuilds a survey's trend and funnel counters from its responses (one slot per counter), for
+     * a database whose counters drifted; run inside a transaction, with no instance serving.
+     */
+    public static void recount(Handle h, long surveyId) {
+        h.createUpdate("DELETE FROM trend_counters WHERE survey_id = :s").bind("s", surveyId).execute();
+        h.createUpdate("DELETE FROM funnel_counters WHERE survey_id = :s").bind("s", surveyId).execute();
+        for (Bucket bucket : Bucket.values()) {
+            for (String item : new String[] {STARTED, COMPLETED}) {
+                String column = item.equals(STARTED) ? "started_at" : "completed_at";
+                String start = column + " - MOD(" + column + ", " + bucket.millis + ")";
+                h.createUpdate("INSERT INTO trend_counters (survey_id, bucket, bucket_start, item, slot, amount) "
+                                + "SELECT survey_id, :bucket, " + start + ", :item, 0, COUNT(*) FROM responses "
+                                + "WHERE survey_id = :s AND " + column + " IS NOT NULL GROUP BY survey_id, " + start)
+                        .bind("bucket", bucket.name()).bind("item", item).bind("s", surveyId).execute();
+            }
+        }
+        h.createUpdate("""
+                INSERT INTO funnel_counters (survey_id, step, slot, amount)
+                SELECT r.survey_id, s.step, 0, COUNT(*)
+                FROM responses r JOIN (SELECT DISTINCT survey_id, step FROM questions) s
+                    ON s.survey_id = r.survey_id AND (r.current_step >= s.step OR r.completed_at IS NOT NULL)
+                WHERE r.survey_id = :s
+                GROUP BY r.survey_id, s.step
+                """).bind("s", surveyId).execute();
+    }
+
     private static void count(Handle h, long surveyId, String item, long at, int slot, long delta) {
         TrendDao dao = h.attach(TrendDao.class);
         for (Bucket bucket : Bucket.values()) {
