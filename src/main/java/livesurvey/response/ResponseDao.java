@@ -89,6 +89,9 @@ public interface ResponseDao extends SqlObject {
         Optional<ResponseRow> before = lock(surveyId, id);
         if (before.isPresent() && advanceTo(id, step, now) > 0) {
             TrendCounters.advanced(getHandle(), surveyId, before.get().currentStep(), step);
+            if (step > before.get().currentStep()) {
+                WebhookOutbox.advanced(getHandle(), surveyId, id, now);
+            }
             feed().record(surveyId, id, Change.RESPONSE, now);
         }
     }

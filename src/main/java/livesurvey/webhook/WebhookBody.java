@@ -10,7 +10,7 @@ import java.util.List;
  * What an admin sends to register or change an endpoint. On update every field is optional.
  *
  * @param url     where deliveries are POSTed (https:// or http://, a public address)
- * @param events  any of response.completed, response.deleted
+ * @param events  any of response.completed, response.deleted, response.updated (a partial response moved on a step)
  * @param enabled false pauses deliveries; true resumes them (also after the endpoint was disabled for failing)
  */
 public record WebhookBody(String url, List<String> events, Boolean enabled) {

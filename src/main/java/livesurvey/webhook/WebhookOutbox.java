@@ -20,8 +20,10 @@ import java.util.UUID;
 public final class WebhookOutbox {
     public static final String COMPLETED = "response.completed";
     public static final String DELETED = "response.deleted";
+    /** A partial response moved on a step: one event per step, not per keystroke. */
+    public static final String UPDATED = "response.updated";
     static final String TEST = "webhook.test";
-    static final List<String> EVENTS = List.of(COMPLETED, DELETED);
+    static final List<String> EVENTS = List.of(COMPLETED, DELETED, UPDATED);
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
@@ -31,6 +33,11 @@ public final class WebhookOutbox {
     /** A response was completed: call inside the completing transaction. */
     public static void completed(Handle h, long surveyId, long responseId, long now) {
         enqueue(h, surveyId, responseId, COMPLETED, now);
+    }
+
+    /** A response moved on to a new step (NEXT): call inside that transaction. */
+    public static void advanced(Handle h, long surveyId, long responseId, long now) {
+        enqueue(h, surveyId, responseId, UPDATED, now);
     }
 
     /** A response is about to be deleted: call inside the deleting transaction, before the row goes. */

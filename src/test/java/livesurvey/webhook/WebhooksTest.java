@@ -97,6 +97,25 @@ class WebhooksTest extends DatabaseTest {
     }
 
     @Test
+    void partial_responses_are_reported_once_per_step_not_per_keystroke() throws Exception {
+        try (Receiver receiver = new Receiver(); Instance server = new Instance(db.config().withWebhooks(Instance.FAST))) {
+            Admin admin = server.admin();
+            long hook = register(admin, receiver.url(), List.of("response.updated", "response.completed")).get("id").asLong();
+            long id = complete(server);
+            await().atMost(WAIT).until(() -> statuses(admin, hook).equals(Map.of("delivered", 4L)));
+            List<JsonNode> events = receiver.accepted().stream().map(Receiver.Received::json)
+                    .filter(e -> e.get("response").get("id").asLong() == id).toList();
+            assertEquals(List.of("response.completed:4", "response.updated:2", "response.updated:3", "response.updated:4"),
+                    events.stream().map(e -> e.get("type").asText() + ":" + e.get("response").get("currentStep").asInt())
+                            .sorted().toList());
+            JsonNode second = events.stream().filter(e -> e.get("response").get("currentStep").asInt() == 2
+                    && e.get("type").asText().equals("response.updated")).findFirst().orElseThrow();
+            assertEquals("Ann", second.get("response").get("answers").get("name").asText());
+            assertFalse(second.get("response").get("answers").has("age"), "only what was answered by then");
+        }
+    }
+
+    @Test
     void private_loopback_and_link_local_addresses_are_refused() throws Exception {
         try (Instance server = new Instance(db.config())) {
             Admin admin = server.admin();
