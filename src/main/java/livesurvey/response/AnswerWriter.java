@@ -106,6 +106,11 @@ public final class AnswerWriter implements AutoCloseable {
         return new ApiException(503, "The server is too busy to store answers right now; please retry.");
     }
 
+    /** Answers waiting for a writer. */
+    int queued() {
+        return queues.stream().mapToInt(BlockingQueue::size).sum();
+    }
+
     /** True while every writer thread runs (for /health). */
     public boolean alive() {
         return running && threads.stream().allMatch(Thread::isAlive);
