@@ -5,13 +5,11 @@ import livesurvey.cache.KeyValueCache;
 import livesurvey.survey.Question;
 import livesurvey.survey.Survey;
 import livesurvey.validation.AnswerValue;
-import livesurvey.validation.UniquePerSurveyRule;
 import livesurvey.validation.Validator;
 import livesurvey.web.ApiException;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +102,7 @@ public final class RespondentService {
             if (step > response.currentStep() && !response.completed()) {
                 throw new ApiException(409, "Finish step " + response.currentStep() + " first.");
             }
-            Checked checked = check(survey.questionsOfStep(step), response);
+            StepCheck checked = StepCheck.of(responses, validator, survey.questionsOfStep(step), response);
             failOnErrors(checked.errors(), "Step " + step + " has answers to fix.");
             if (response.completed()) {
                 return new StepResult(step, true, next);
@@ -127,7 +125,7 @@ public final class RespondentService {
         ResponseRow response = require(survey, token);
         // Completes only if no answer landed after the ones validated (each increments the version).
         for (int attempt = 1; !response.completed(); attempt++) {
-            Checked checked = check(survey.questions(), response);
+            StepCheck checked = StepCheck.of(responses, validator, survey.questions(), response);
             failOnErrors(checked.errors(), "Some answers need fixing before you submit.");
             ResponseRow validated = response;
             ResponseDao.Settled settled = retry.call(() -> responses.markCompleted(survey.id(), validated.id(),
@@ -158,28 +156,6 @@ public final class RespondentService {
             retry.run(() -> responses.forget(survey.id(), r.id(), clock.millis()));
             afterCommit.committed(survey.id());
         });
-    }
-
-    /** The problems of some questions' stored answers, and the unique values they would hold. */
-    private record Checked(Map<String, String> errors, List<UniqueClaims.Claim> claims) {
-    }
-
-    private Checked check(List<Question> questions, ResponseRow response) {
-        Map<Long, AnswerRow> stored = new LinkedHashMap<>();
-        responses.answersOf(response.id()).forEach(a -> stored.put(a.questionId(), a));
-        Map<String, String> errors = new LinkedHashMap<>();
-        List<UniqueClaims.Claim> claims = new ArrayList<>();
-        for (Question q : questions) {
-            AnswerRow row = stored.get(q.id());
-            AnswerValue value = row == null ? null : StoredValue.decode(q, row.answerValue());
-            Optional<String> problem = validator.check(q, response.id(), value);
-            if (problem.isPresent()) {
-                errors.put(q.key(), problem.get());
-            } else if (q.unique() && value != null && !value.isBlank() && !value.isChoices()) {
-                claims.add(new UniqueClaims.Claim(q, UniquePerSurveyRule.valueHash(value)));
-            }
-        }
-        return new Checked(errors, claims);
     }
 
     private static void failOnErrors(Map<String, String> errors, String message) {
