@@ -163,6 +163,9 @@ public final class App implements AutoCloseable {
             cfg.routes.get("/login", Pages.page("login.html"));
             cfg.routes.addHttpHandler(HandlerType.GET, "/dashboard", Pages.page("dashboard.html"), Access.ADMIN);
             cfg.routes.addHttpHandler(HandlerType.GET, "/dashboard/{slug}", Pages.page("dashboard.html"), Access.ADMIN);
+            cfg.routes.addHttpHandler(HandlerType.GET, "/surveys", Pages.page("surveys.html"), Access.ADMIN);
+            cfg.routes.addHttpHandler(HandlerType.GET, "/surveys/new", Pages.page("builder.html"), Access.ADMIN);
+            cfg.routes.addHttpHandler(HandlerType.GET, "/surveys/{slug}/edit", Pages.page("builder.html"), Access.ADMIN);
             cfg.routes.get("/survey", Pages.page("survey.html"));
             cfg.routes.get("/survey/{slug}", Pages.page("survey.html"));
             for (ApiRoute route : routes) {
