@@ -66,7 +66,7 @@ function drawPreview() {
       }
     }
   });
-  byId('preview').replaceChildren(...parts);
+  byId('preview').replaceChildren(...parts.filter(Boolean));
 }
 
 function clearProblems() {
@@ -134,7 +134,11 @@ async function save() {
 
 function load(loaded) {
   definition = loaded;
-  definition.steps.forEach((s) => s.questions.forEach((q) => { q.autoKey = false; }));
+  // Keys and option values of a loaded survey are stored with answers: they change only by hand.
+  definition.steps.forEach((s) => s.questions.forEach((q) => {
+    q.autoKey = false;
+    (q.options || []).forEach((o) => { o.autoValue = false; });
+  }));
   bindSurveyFields();
   render();
 }

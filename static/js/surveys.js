@@ -73,11 +73,11 @@ function row(survey, reload) {
     el('td', { class: 'num', 'data-label': 'Completed', title: `${whole(survey.completed)} completed` },
       compact(survey.completed)),
     el('td', {}, last),
-    el('td', { class: 'actions' },
+    el('td', { class: 'actions-cell' }, el('div', { class: 'actions' },
       link(`/survey/${path}`, 'Page', 'The survey as respondents see it'),
       link(`/dashboard/${path}`, 'Dashboard', 'Responses arriving live'),
       link(`/surveys/${path}/edit`, 'Edit', 'Change the questions'),
-      toggle, remove));
+      toggle, remove)));
 }
 
 async function load() {

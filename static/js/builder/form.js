@@ -37,9 +37,17 @@ function options(q, path, onChange) {
   const rows = q.options.map((o, j) => {
     const op = `${path}.options[${j}]`;
     const name = o.label || `option ${j + 1}`;
-    return el('li', { class: 'b-option', 'data-path': op },
-      input(o, 'label', `Option ${j + 1} label`, `${op}.label`, 'text', onChange),
-      input(o, 'value', `Option ${j + 1} value`, `${op}.value`, 'text', onChange, { spellcheck: 'false' }),
+    // A new option's value follows its label until the value is edited by hand.
+    const value = input(o, 'value', `Option ${j + 1} value`, `${op}.value`, 'text', onChange, { spellcheck: 'false' });
+    value.querySelector('input').addEventListener('input', () => { o.autoValue = false; });
+    const label = input(o, 'label', `Option ${j + 1} label`, `${op}.label`, 'text', (kind) => {
+      if (o.autoValue !== false) {
+        o.value = keyFrom(o.label);
+        value.querySelector('input').value = o.value;
+      }
+      onChange(kind);
+    });
+    return el('li', { class: 'b-option', 'data-path': op }, label, value,
       el('div', { class: 'row-actions' },
         button('↑', `Move option “${name}” up`, () => move(q.options, j, -1) && onChange('structure'), `${op}.up`),
         button('↓', `Move option “${name}” down`, () => move(q.options, j, 1) && onChange('structure'), `${op}.down`),

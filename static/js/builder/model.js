@@ -104,7 +104,8 @@ export function toSend(definition) {
       }
     }
     delete out.step;
-    delete out.autoKey; // the form's own note: whether the key still follows the label
+    delete out.autoKey; // the form's own notes: whether the key (an option's value) follows the label
+    out.options = (out.options || []).map(({ value, label }) => ({ value, label }));
     return out;
   };
   return {

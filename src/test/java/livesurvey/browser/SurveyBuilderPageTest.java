@@ -77,7 +77,7 @@ class SurveyBuilderPageTest {
         admin.getByLabel("Address (slug)").fill("team-lunch");
 
         Locator first = question(admin, 1, 1);
-        first.getByLabel("Question").fill("Lunches out last month");
+        first.getByLabel("Question", new Locator.GetByLabelOptions().setExact(true)).fill("Lunches out last month");
         first.getByLabel("Type").selectOption("Number");
         first.getByLabel("Whole numbers only").check();
         first.getByLabel("Required").check();
@@ -87,7 +87,7 @@ class SurveyBuilderPageTest {
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a step")).click();
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a question to step 2")).click();
         Locator day = question(admin, 2, 1);
-        day.getByLabel("Question").fill("Best day");
+        day.getByLabel("Question", new Locator.GetByLabelOptions().setExact(true)).fill("Best day");
         day.getByLabel("Type").selectOption("Single choice (buttons)");
         day.getByLabel("Option 1 label").fill("Tuesday");
         day.getByLabel("Option 1 value").fill("tue");
@@ -97,7 +97,7 @@ class SurveyBuilderPageTest {
 
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a question to step 2")).click();
         Locator food = question(admin, 2, 2);
-        food.getByLabel("Question").fill("Food you like");
+        food.getByLabel("Question", new Locator.GetByLabelOptions().setExact(true)).fill("Food you like");
         food.getByLabel("Type").selectOption("Multiple choice (checkboxes)");
         food.getByLabel("Option 1 label").fill("Thai");
         food.getByLabel("Option 2 label").fill("Pizza");
@@ -133,6 +133,15 @@ class SurveyBuilderPageTest {
         assertThat(card(admin, "Top food you like")).containsText("Pizza");
         assertThat(card(admin, "Top food you like")).containsText("Sushi");
         admin.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("new-dashboard-1280.png")).setFullPage(true));
+        admin.setViewportSize(360, 800);
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("new-dashboard-360.png")).setFullPage(true));
+
+        admin.setViewportSize(1280, 800);
+        admin.navigate("/dashboard");
+        assertThat(card(admin, "Average age").locator(".big")).hasText("—");
+        assertThat(card(admin, "Gender")).isVisible();
+        assertThat(card(admin, "Top colours")).isVisible();
+        admin.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("default-dashboard-1280.png")));
     }
 
     @Test
@@ -140,7 +149,7 @@ class SurveyBuilderPageTest {
         Page admin = logInAt("/surveys/new", 360);
         admin.getByLabel("Title").fill("Quick poll");
         admin.getByLabel("Address (slug)").fill("quick-poll");
-        question(admin, 1, 1).getByLabel("Question").fill("Your name");
+        question(admin, 1, 1).getByLabel("Question", new Locator.GetByLabelOptions().setExact(true)).fill("Your name");
         admin.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("builder-360.png")).setFullPage(true));
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save survey")).click();
         assertThat(admin.getByText("Saved (revision 1)")).isVisible();
