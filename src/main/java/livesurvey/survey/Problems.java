@@ -95,11 +95,18 @@ final class Problems {
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.isNumber() || v.decimalValue().abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
-            add(at(path, name), "must be a number between -10^12 and 10^12");
+        BigDecimal d = null;
+        try {
+            d = v.isNumber() ? v.decimalValue() : null;
+        } catch (NumberFormatException e) {
+            // 1e400 is Infinity as a double: not a bound anyone means
+        }
+        if (d == null || d.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0
+                || d.stripTrailingZeros().scale() > 6) {
+            add(at(path, name), "must be a number between -10^12 and 10^12, with at most 6 decimals");
             return null;
         }
-        return v.decimalValue();
+        return d;
     }
 
     /** Present and of a type a definition does not allow for this question. */

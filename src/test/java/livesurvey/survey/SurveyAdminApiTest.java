@@ -145,6 +145,29 @@ class SurveyAdminApiTest extends DatabaseTest {
     }
 
     @Test
+    void definitions_of_any_odd_shape_get_a_clear_error_never_a_500() {
+        db.test((server, client) -> {
+            Admin admin = Admin.loggedIn(client);
+            List<String> bodies = List.of("{}", "{\"slug\":1,\"title\":[],\"steps\":\"x\"}", "null", "\"text\"",
+                    "{\"slug\":\"a\",\"title\":\"T\",\"steps\":[1,null,{}]}",
+                    "{\"slug\":\"a\",\"title\":\"T\",\"steps\":[{\"questions\":[1,{},{\"type\":null}]}]}",
+                    "{\"slug\":\"a\",\"title\":\"T\",\"steps\":[{\"questions\":[{\"key\":\"k\",\"label\":\"L\","
+                            + "\"type\":\"radio\",\"options\":\"x\",\"summaries\":{}}]}]}",
+                    "{\"slug\":\"a\",\"title\":\"T\",\"steps\":[{\"questions\":[{\"key\":\"k\",\"label\":\"L\","
+                            + "\"type\":\"checkbox\",\"options\":[1,{\"value\":{}},{}],\"summaries\":[1,{\"kind\":7}],"
+                            + "\"minPicks\":1e99,\"maxPicks\":-1,\"required\":\"yes\"}]}]}",
+                    "{\"slug\":\"a\",\"title\":\"T\",\"steps\":[{\"questions\":[{\"key\":\"n\",\"label\":\"L\","
+                            + "\"type\":\"number\",\"min\":\"1\",\"max\":1e400,\"integer\":1}]}]}");
+            for (String body : bodies) {
+                Response r = admin.send("POST", "/api/surveys", body);
+                assertTrue(r.code() == 400 || r.code() == 422, body + " -> " + r.code() + " " + r.body().string());
+                assertTrue(TestJson.parse(r).get("error").asText().length() > 5, body);
+            }
+            assertFalse(TestJson.parse(admin.get("/api/surveys")).toString().contains("\"slug\":\"a\""));
+        });
+    }
+
+    @Test
     void several_problems_are_reported_together() {
         db.test((server, client) -> {
             ObjectNode d = example(slug());
