@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -178,6 +179,47 @@ class SurveyBuilderPageTest {
                 .isVisible();
         admin.setViewportSize(1280, 800);
         admin.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("surveys-1280.png")).setFullPage(true));
+    }
+
+    @Test
+    void an_admin_imports_a_definition_then_edits_the_live_survey_and_a_respondent_midway_sees_the_change()
+            throws Exception {
+        Page admin = logInAt("/surveys/new", 1280);
+        admin.getByText("Import or export the JSON definition").click();
+        admin.getByLabel("Definition (JSON)").fill(Files.readString(Path.of("examples/team-lunch.json")));
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Load this JSON into the form")).click();
+        assertThat(admin.getByLabel("Title")).hasValue("Team lunch");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save survey")).click();
+        assertThat(admin.getByText("Saved (revision 1)")).isVisible();
+
+        Page respondent = browser(360).newPage();
+        respondent.navigate("/survey/team-lunch");
+        respondent.getByLabel("Your name").fill("Ann");
+        respondent.getByLabel("Lunches out last month").fill("3");
+
+        admin.navigate("/surveys/team-lunch/edit");
+        Locator bestDay = question(admin, 2, 1).getByLabel("Question", new Locator.GetByLabelOptions().setExact(true));
+        assertThat(bestDay).hasValue("Best day");
+        bestDay.fill("Best day for lunch");
+        bestDay.press("Alt+ArrowDown");
+        assertThat(question(admin, 2, 1).getByLabel("Question", new Locator.GetByLabelOptions().setExact(true)))
+                .hasValue("Food you like");
+        question(admin, 2, 1).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Move question “Food you like” down")).click();
+        question(admin, 2, 2).getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
+                .setName("Move question “Food you like” up")).click();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save survey")).click();
+        assertThat(admin.getByText("Saved (revision 2)")).isVisible();
+        admin.getByText("Import or export the JSON definition").click();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the current definition")).click();
+        assertThat(admin.getByLabel("Definition (JSON)")).hasValue(Pattern.compile("Food you like[\\s\\S]*Best day for lunch"));
+
+        respondent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next")).click();
+        assertThat(respondent.getByText("Best day for lunch")).isVisible();
+        assertThat(respondent.locator(".field").first()).containsText("Food you like");
+        respondent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Previous")).click();
+        assertThat(respondent.getByLabel("Your name")).hasValue("Ann");
+        assertThat(respondent.getByLabel("Lunches out last month")).hasValue("3");
     }
 
     @Test
