@@ -149,6 +149,10 @@ async function main() {
     byId('builder-heading').textContent = `Edit “${loaded.title}”`;
     document.title = `Edit ${loaded.title} · LiveSurvey`;
     load(loaded);
+  } else if (new URLSearchParams(location.search).get('copy')) {
+    // "Copy" in the survey list: the same definition under a new slug, saved as a new survey.
+    const original = await surveysApi.get(new URLSearchParams(location.search).get('copy'));
+    load({ ...original, slug: `${original.slug}-copy`.slice(0, 64), title: `Copy of ${original.title}`.slice(0, 200) });
   } else {
     bindSurveyFields();
     render();

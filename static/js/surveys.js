@@ -77,6 +77,7 @@ function row(survey, reload) {
       link(`/survey/${path}`, 'Page', 'The survey as respondents see it'),
       link(`/dashboard/${path}`, 'Dashboard', 'Responses arriving live'),
       link(`/surveys/${path}/edit`, 'Edit', 'Change the questions'),
+      link(`/surveys/new?copy=${path}`, 'Copy', 'A new survey with the same questions'),
       toggle, remove)));
 }
 

@@ -178,6 +178,13 @@ class SurveyBuilderPageTest {
         assertThat(admin.getByRole(AriaRole.ROW, new Page.GetByRoleOptions().setName(Pattern.compile("Tell us about yourself"))))
                 .isVisible();
         admin.setViewportSize(1280, 800);
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Copy of “Tell us about yourself”")).click();
+        assertThat(admin.getByLabel("Title")).hasValue("Copy of Tell us about yourself");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save survey")).click();
+        assertThat(admin.getByText("Saved (revision 1)")).isVisible();
+        admin.navigate("/surveys");
+        assertThat(admin.getByRole(AriaRole.ROW, new Page.GetByRoleOptions().setName(Pattern.compile("default-copy"))))
+                .isVisible();
         admin.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("surveys-1280.png")).setFullPage(true));
     }
 
