@@ -47,7 +47,10 @@ class SurveyRevisionTest extends DatabaseTest {
             assertEquals(2, d.get("revision").asInt());
             assertFalse(d.toString().contains("\"lunches\""), "gone from the page");
             assertEquals("Your first name", d.at("/steps/0/questions/0/label").asText());
-            assertNotEquals(etag, after.headers().get("ETag").get(0), "a new revision has a new ETag");
+            String newTag = after.headers().get("ETag").get(0);
+            assertNotEquals(etag, newTag, "a new revision has a new ETag");
+            assertEquals(304, client.request("/api/surveys/" + slug, b -> b.header("If-None-Match", newTag).get()).code());
+            assertEquals(200, client.request("/api/surveys/" + slug, b -> b.header("If-None-Match", etag).get()).code());
 
             String csv = admin.get("/api/surveys/" + slug + "/export.csv").body().string();
             assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",lunches (earlier revision)"), csv);
