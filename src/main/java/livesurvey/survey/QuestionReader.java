@@ -12,18 +12,16 @@ import java.util.regex.Pattern;
 /** One question of a definition: its type's settings, options, rules and summaries, checked path by path. */
 final class QuestionReader {
     static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-    private static final Pattern SUMMARY_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,63}");
-    private static final Set<String> RESERVED_NAMES = Set.of("count", "completed", "lastUpdated");
     private static final Set<String> KNOWN = Set.of("key", "label", "help", "type", "step", "required", "unique",
             "minLength", "maxLength", "min", "max", "integer", "minPicks", "maxPicks", "options", "summaries");
     static final int MAX_OPTIONS = 200;
 
     private final Problems problems;
-    /** Summary names across the whole survey: each is one property of the summary JSON. */
-    private final Set<String> summaryNames = new HashSet<>();
+    private final SummaryReader summaries;
 
     QuestionReader(Problems problems) {
         this.problems = problems;
+        this.summaries = new SummaryReader(problems);
     }
 
     Question read(JsonNode q, String path, int step, int position) {
@@ -93,7 +91,7 @@ final class QuestionReader {
             problems.notFor(q, "minPicks", path, type);
             problems.notFor(q, "maxPicks", path, type);
         }
-        List<SummarySpec> summaries = summaries(q, path, kind, options);
+        List<SummarySpec> summaries = this.summaries.read(q, path, kind, options);
         return new Question(0, key, label, help, kind, step, position, required, unique, minLength, maxLength,
                 min, max, kind == Question.Kind.number ? integer : null, minPicks, maxPicks, options, summaries);
     }
@@ -141,66 +139,5 @@ final class QuestionReader {
             }
         }
         return options;
-    }
-
-    private List<SummarySpec> summaries(JsonNode q, String path, Question.Kind kind, List<Option> options) {
-        String p = Problems.at(path, "summaries");
-        JsonNode list = q.get("summaries");
-        if (list == null || list.isNull()) {
-            return List.of();
-        }
-        if (!list.isArray() || list.size() > 4) {
-            problems.add(p, "an array of at most 4 summaries");
-            return List.of();
-        }
-        List<SummarySpec> specs = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            String sp = p + "[" + i + "]";
-            JsonNode s = list.get(i);
-            if (!s.isObject()) {
-                problems.add(sp, "must be an object with kind and name");
-                continue;
-            }
-            problems.onlyKnown(s, sp, Set.of("kind", "name", "title", "size"));
-            SummarySpec.Kind summaryKind = summaryKind(s, sp, kind, options);
-            String name = problems.text(s, "name", sp, true, 1, 64);
-            if (name != null && !SUMMARY_NAME.matcher(name).matches()) {
-                problems.add(Problems.at(sp, "name"), "letters and digits, starting with a letter");
-            } else if (name != null && (RESERVED_NAMES.contains(name) || !summaryNames.add(name))) {
-                problems.add(Problems.at(sp, "name"), "already used in this summary");
-            }
-            String title = problems.text(s, "title", sp, false, 0, 100);
-            Integer size = problems.integer(s, "size", sp, 1, 20);
-            if (summaryKind != null && name != null) {
-                specs.add(new SummarySpec(summaryKind, name, title == null || title.isEmpty() ? null : title,
-                        summaryKind == SummarySpec.Kind.top ? (size == null ? 3 : size) : null));
-            }
-        }
-        return specs;
-    }
-
-    private SummarySpec.Kind summaryKind(JsonNode s, String path, Question.Kind kind, List<Option> options) {
-        String text = problems.text(s, "kind", path, true, 1, 16);
-        if (text == null) {
-            return null;
-        }
-        SummarySpec.Kind k;
-        try {
-            k = SummarySpec.Kind.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            problems.add(Problems.at(path, "kind"), "one of average, distribution, shares, top");
-            return null;
-        }
-        boolean numericOptions = !options.isEmpty() && options.stream().allMatch(o -> o.value().matches("-?\\d{1,9}"));
-        boolean fits = switch (k) {
-            case average -> kind == Question.Kind.number || (kind.isSingleChoice() && numericOptions);
-            case distribution -> kind == Question.Kind.number || kind.isChoice();
-            case shares -> kind.isSingleChoice();
-            case top -> kind.isChoice();
-        };
-        if (!fits) {
-            problems.add(Problems.at(path, "kind"), k + " does not apply to a " + kind + " question");
-        }
-        return fits ? k : null;
     }
 }

@@ -93,8 +93,13 @@ interface SurveyAdminDao extends SqlObject {
             """)
     Optional<Integer> anyAnswer(@Bind("surveyId") long surveyId);
 
-    @SqlQuery("SELECT 1 FROM answers WHERE question_id = :questionId AND answer_value = :value LIMIT 1")
-    Optional<Integer> answerIs(@Bind("questionId") long questionId, @Bind("value") String value);
+    /** One index look-up on ix_answers_question_sort: a single choice's sort key is its value's. */
+    @SqlQuery("""
+            SELECT 1 FROM answers
+            WHERE question_id = :questionId AND sort_value = :sortKey AND answer_value = :value LIMIT 1
+            """)
+    Optional<Integer> answerIs(@Bind("questionId") long questionId, @Bind("sortKey") String sortKey,
+                               @Bind("value") String value);
 
     /** Checkbox answers are JSON arrays of strings: the option's JSON string inside one. */
     @SqlQuery("SELECT 1 FROM answers WHERE question_id = :questionId AND answer_value LIKE :pattern LIMIT 1")

@@ -2,6 +2,8 @@ package livesurvey.survey;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import livesurvey.response.StoredValue;
+import livesurvey.validation.AnswerValue;
 import livesurvey.web.ApiException;
 import org.jdbi.v3.core.Jdbi;
 
@@ -128,7 +130,7 @@ public final class SurveyEditor {
 
     private boolean used(SurveyAdminDao dao, Question q, String value) {
         if (q.kind() != Question.Kind.checkbox) {
-            return dao.answerIs(q.id(), value).isPresent();
+            return dao.answerIs(q.id(), StoredValue.sortKey(AnswerValue.ofText(value)), value).isPresent();
         }
         String json = json(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return dao.answerContains(q.id(), "%" + json + "%").isPresent();
