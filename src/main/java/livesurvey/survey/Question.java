@@ -34,6 +34,13 @@ public record Question(
         @JsonPropertyDescription("Choices: stable values, editable labels") List<Option> options,
         @JsonPropertyDescription("What the dashboard's summary shows of this question") List<SummarySpec> summaries) {
 
+    /** A question without number, picks or summary settings (as the text and choice types have always been). */
+    public Question(long id, String key, String label, String help, Kind kind, int step, int position, boolean required,
+                    boolean unique, Integer minLength, Integer maxLength, List<Option> options) {
+        this(id, key, label, help, kind, step, position, required, unique, minLength, maxLength, null, null, null,
+                null, null, options, List.of());
+    }
+
     /** The kinds of input a question can be answered with. */
     public enum Kind {
         text, email, textarea, select, radio, checkbox, number;
