@@ -29,7 +29,10 @@ import livesurvey.response.ResponseDao;
 import livesurvey.survey.Survey;
 import livesurvey.survey.SurveyCatalog;
 import livesurvey.survey.SurveyDao;
+import livesurvey.survey.SurveyAdminHandler;
+import livesurvey.survey.SurveyEditor;
 import livesurvey.survey.SurveyHandler;
+import livesurvey.survey.SurveyList;
 import livesurvey.validation.Validator;
 import livesurvey.web.Access;
 import livesurvey.web.ApiRoute;
@@ -104,9 +107,12 @@ public final class App implements AutoCloseable {
         this.hub = new LiveHub(jdbi.onDemand(ChangeDao.class), follower, liveViews(rows, summariser), Json.MAPPER);
         var events = new EventsHandler(surveys, hub);
         follower.start();
+        var surveyAdmin = new SurveyAdminHandler(surveys,
+                new SurveyEditor(jdbi, catalog, Json.MAPPER, clock, summariser::invalidate), new SurveyList(jdbi));
         var webhooks = new WebhookHandler(surveys, new Webhooks(jdbi, config.webhooks(), clock, webhookDispatcher::nudge));
         webhookDispatcher.start();
-        this.routes = java.util.stream.Stream.concat(ApiRoutes.table(surveys, respondent, admin, dashboard, events).stream(),
+        this.routes = java.util.stream.Stream.concat(
+                ApiRoutes.table(surveys, surveyAdmin, respondent, admin, dashboard, events).stream(),
                 ApiRoutes.insights(webhooks, new TrendsHandler(surveys, trends)).stream()).toList();
         this.ops = new Ops(config, database, routes);
         ops.health().require("writers", writer::alive);
@@ -175,6 +181,10 @@ public final class App implements AutoCloseable {
             cfg.routes.get("/", Pages.page("index.html"));
             cfg.routes.get("/login", Pages.page("login.html"));
             cfg.routes.addHttpHandler(HandlerType.GET, "/dashboard", Pages.page("dashboard.html"), Access.ADMIN);
+            cfg.routes.addHttpHandler(HandlerType.GET, "/dashboard/{slug}", Pages.page("dashboard.html"), Access.ADMIN);
+            cfg.routes.addHttpHandler(HandlerType.GET, "/surveys", Pages.page("surveys.html"), Access.ADMIN);
+            cfg.routes.addHttpHandler(HandlerType.GET, "/surveys/new", Pages.page("builder.html"), Access.ADMIN);
+            cfg.routes.addHttpHandler(HandlerType.GET, "/surveys/{slug}/edit", Pages.page("builder.html"), Access.ADMIN);
             cfg.routes.get("/survey", Pages.page("survey.html"));
             cfg.routes.get("/survey/{slug}", Pages.page("survey.html"));
             for (ApiRoute route : routes) {

@@ -121,8 +121,8 @@ public final class Admin {
                 case "GET" -> b.get();
                 case "POST" -> b.post(publisher);
                 case "PUT" -> b.put(publisher);
-                case "PATCH" -> b.patch(publisher);
                 case "DELETE" -> b.delete(publisher);
+                case "PATCH" -> b.patch(publisher);
                 default -> throw new IllegalArgumentException(method);
             }
         });
