@@ -3,6 +3,7 @@
 # ./run.sh test   run every test (mvn verify)
 # ./run.sh bench  run the benchmarks (src/test/java/livesurvey/bench), printing figures
 # ./run.sh create-token <name>   create an API token for a script (printed once)
+# ./run.sh cluster up|down|status|kill-node N|...   a local Galera cluster behind HAProxy (cluster/cluster.sh)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -45,8 +46,13 @@ case "${1:-run}" in
         mkdir -p data
         exec java ${JAVA_OPTS:-} -jar "$jar" create-token "$2"
         ;;
+    cluster)
+        shift
+        build_if_stale
+        exec cluster/cluster.sh "$@"
+        ;;
     *)
-        echo "usage: ./run.sh [run|test|bench|create-token <name>]" >&2
+        echo "usage: ./run.sh [run|test|bench|create-token <name>|cluster ...]" >&2
         exit 2
         ;;
 esac
