@@ -8,7 +8,9 @@ import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
+import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /** The connection pool, the migrations and the shared Jdbi. */
 public final class Database implements AutoCloseable {
@@ -38,13 +40,23 @@ public final class Database implements AutoCloseable {
                     + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                    .load().migrate();
-        } catch (FlywayException e) {
+            migrate(dataSource);
+        } catch (RuntimeException e) {
             dataSource.close();
             throw new StartupException("Database migration failed: " + rootMessage(e), e);
         }
         return new Database(dataSource);
+    }
+
+    /**
+     * Applies the migrations, one instance at a time across the whole cluster (see MigrationLock).
+     * The lock's table is there before Flyway's history table, so a new database is baselined at
+     * version 0 (before V1), which changes nothing for a database Flyway already manages.
+     */
+    static void migrate(DataSource dataSource) {
+        new MigrationLock(dataSource, Duration.ofSeconds(30), Duration.ofMinutes(10)).runExclusively(() ->
+                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                        .baselineOnMigrate(true).baselineVersion("0").load().migrate());
     }
 
     public Jdbi jdbi() {
