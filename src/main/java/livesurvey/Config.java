@@ -12,12 +12,32 @@ public record Config(
         String databasePassword,
         boolean production,
         String adminPassword,
-        livesurvey.web.RateLimits rateLimits) {
+        livesurvey.web.RateLimits rateLimits,
+        livesurvey.web.TrustedProxies trustedProxies,
+        String readDatabaseUrl) {
 
     /** Tests and tools build a Config directly: no rate limits, so many requests from 127.0.0.1 are fine. */
     public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
                   String adminPassword) {
         this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, livesurvey.web.RateLimits.OFF);
+    }
+
+    public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
+                  String adminPassword, livesurvey.web.RateLimits rateLimits) {
+        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                livesurvey.web.TrustedProxies.NONE, null);
+    }
+
+    /** The same settings with proxies to trust for X-Forwarded-For. */
+    public Config withTrustedProxies(livesurvey.web.TrustedProxies proxies) {
+        return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                proxies, readDatabaseUrl);
+    }
+
+    /** The same settings with a replica for the dashboard's reads. */
+    public Config withReadDatabaseUrl(String url) {
+        return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                trustedProxies, url);
     }
 
     static final String DEFAULT_DATABASE_URL =
@@ -39,6 +59,12 @@ public record Config(
             problems.add("LIVESURVEY_ENV must be development, test or production, got '" + envName + "'");
         }
         var rateLimits = livesurvey.web.RateLimits.parse(env.get("LIVESURVEY_RATE_LIMITS"), problems);
+        var trustedProxies = livesurvey.web.TrustedProxies.parse(env.get("LIVESURVEY_TRUSTED_PROXIES"), problems);
+        String readUrl = env.get("DATABASE_READ_URL");
+        readUrl = readUrl == null || readUrl.isBlank() ? null : readUrl.trim().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
+        if (readUrl != null && !readUrl.startsWith("jdbc:mysql:")) {
+            problems.add("DATABASE_READ_URL must start with jdbc:mysql:// (a MySQL/MariaDB replica), got '" + readUrl + "'");
+        }
         String adminPassword = env.get("LIVESURVEY_ADMIN_PASSWORD");
         if (adminPassword != null && adminPassword.isBlank()) {
             adminPassword = null;
@@ -55,7 +81,7 @@ public record Config(
         return new Config(port, url,
                 env.getOrDefault("DATABASE_USER", url.startsWith("jdbc:h2:") ? "sa" : "root"),
                 env.getOrDefault("DATABASE_PASSWORD", ""),
-                envName.equals("production"), adminPassword, rateLimits);
+                envName.equals("production"), adminPassword, rateLimits, trustedProxies, readUrl);
     }
 
     @Override

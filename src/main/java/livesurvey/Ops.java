@@ -29,7 +29,7 @@ final class Ops {
         this.routes = routes;
         this.metrics = new Metrics(database.dataSource().getHikariPoolMXBean());
         this.health = new Health(database.jdbi(), database.dataSource());
-        this.rateLimiter = new RateLimiter(config.rateLimits(), routes);
+        this.rateLimiter = new RateLimiter(config.rateLimits(), routes, config.trustedProxies());
         this.headers = new SecurityHeaders(config.production());
     }
 
@@ -48,7 +48,7 @@ final class Ops {
         cfg.routes.beforeMatched(rateLimiter::check);
         String answerRoute = routes.stream().filter(r -> r.rateLimit() == ApiRoute.RateLimit.ANSWER)
                 .map(ApiRoute::path).findFirst().orElse("");
-        cfg.requestLogger.http(new RequestLog(metrics, answerRoute));
+        cfg.requestLogger.http(new RequestLog(metrics, answerRoute, config.trustedProxies()));
         cfg.routes.get("/health", health::check);
         cfg.routes.get("/metrics", metrics::scrape);
         if (!config.production()) {
