@@ -128,7 +128,7 @@ start_instance() {
     log "starting instance $n on port $(instance_port "$n")"
     PORT=$(instance_port "$n") DATABASE_URL=$(database_url "$n") DATABASE_USER=$db_user \
         DATABASE_PASSWORD=$db_password LIVESURVEY_ADMIN_PASSWORD=$admin_password \
-        LIVESURVEY_TRUSTED_PROXIES=${LIVESURVEY_TRUSTED_PROXIES:-127.0.0.1} \
+        LIVESURVEY_TRUSTED_PROXIES=${LIVESURVEY_TRUSTED_PROXIES:-127.0.0.1} LIVESURVEY_SHUTDOWN_DELAY=3 \
         LIVESURVEY_RATE_LIMITS=${LIVESURVEY_RATE_LIMITS:-start=30,answer=1200,login=10} \
         setsid java ${JAVA_OPTS:--Xmx256m} -jar "$jar" </dev/null >>"$dir/instance$n.log" 2>&1 &
     echo $! > "$pidfile"

@@ -166,6 +166,25 @@ public final class App implements AutoCloseable {
         });
     }
 
+    /**
+     * The first half of a graceful shutdown: refuse new writes (503), wait for the load balancer to
+     * notice /health saying "draining", send every event stream a reconnect hint, and wait for the
+     * writes in progress to be committed and answered. Then stop the server and {@link #close()}.
+     */
+    public void drain(Duration loadBalancerDelay) throws InterruptedException {
+        ops.drain().start();
+        LOG.info("Draining: new answers get 503 and /health says draining");
+        Thread.sleep(loadBalancerDelay.toMillis());
+        hub.reconnectAll(RECONNECT_MILLIS);
+        hub.awaitNoConnections(Duration.ofSeconds(5));
+        if (!ops.drain().awaitWrites(Duration.ofSeconds(30))) {
+            LOG.warn("Writes still in progress after 30 s; stopping anyway (they were not acknowledged)");
+        }
+    }
+
+    /** How soon a dashboard told to reconnect does so: soon, it lands on another instance. */
+    static final long RECONNECT_MILLIS = 500;
+
     @Override
     public void close() {
         writer.close();
@@ -183,6 +202,11 @@ public final class App implements AutoCloseable {
             App app = new App(config, database);
             Javalin server = app.javalin();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    app.drain(config.shutdownDelay());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 server.stop();
                 app.close();
                 database.close();

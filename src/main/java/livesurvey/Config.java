@@ -14,7 +14,8 @@ public record Config(
         String adminPassword,
         livesurvey.web.RateLimits rateLimits,
         livesurvey.web.TrustedProxies trustedProxies,
-        String readDatabaseUrl) {
+        String readDatabaseUrl,
+        java.time.Duration shutdownDelay) {
 
     /** Tests and tools build a Config directly: no rate limits, so many requests from 127.0.0.1 are fine. */
     public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
@@ -25,19 +26,19 @@ public record Config(
     public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
                   String adminPassword, livesurvey.web.RateLimits rateLimits) {
         this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
-                livesurvey.web.TrustedProxies.NONE, null);
+                livesurvey.web.TrustedProxies.NONE, null, java.time.Duration.ZERO);
     }
 
     /** The same settings with proxies to trust for X-Forwarded-For. */
     public Config withTrustedProxies(livesurvey.web.TrustedProxies proxies) {
         return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
-                proxies, readDatabaseUrl);
+                proxies, readDatabaseUrl, shutdownDelay);
     }
 
     /** The same settings with a replica for the dashboard's reads. */
     public Config withReadDatabaseUrl(String url) {
         return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
-                trustedProxies, url);
+                trustedProxies, url, shutdownDelay);
     }
 
     static final String DEFAULT_DATABASE_URL =
@@ -75,13 +76,15 @@ public record Config(
         if (adminPassword == null && envName.equals("production")) {
             problems.add("LIVESURVEY_ADMIN_PASSWORD must be set in production (the first admin's password)");
         }
+        int delay = parseSeconds(env.getOrDefault("LIVESURVEY_SHUTDOWN_DELAY", "0"), problems);
         if (!problems.isEmpty()) {
             throw new StartupException(String.join("; ", problems));
         }
         return new Config(port, url,
                 env.getOrDefault("DATABASE_USER", url.startsWith("jdbc:h2:") ? "sa" : "root"),
                 env.getOrDefault("DATABASE_PASSWORD", ""),
-                envName.equals("production"), adminPassword, rateLimits, trustedProxies, readUrl);
+                envName.equals("production"), adminPassword, rateLimits, trustedProxies, readUrl,
+                java.time.Duration.ofSeconds(delay));
     }
 
     @Override
@@ -92,6 +95,19 @@ public record Config(
 
     boolean isH2() {
         return databaseUrl.startsWith("jdbc:h2:");
+    }
+
+    private static int parseSeconds(String raw, List<String> problems) {
+        try {
+            int seconds = Integer.parseInt(raw.trim());
+            if (seconds >= 0 && seconds <= 300) {
+                return seconds;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add("LIVESURVEY_SHUTDOWN_DELAY must be a number of seconds from 0 to 300, got '" + raw + "'");
+        return 0;
     }
 
     private static int parsePort(String raw, List<String> problems) {

@@ -9,19 +9,27 @@ import javax.sql.DataSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** GET /health: 200 when the process serves, the database answers and every migration is applied; 503 says what is down. */
+/** GET /health: 200 when the process serves, the database answers and every migration is applied; 503 says what is down, or that it is draining. */
 public final class Health {
     private final Jdbi jdbi;
     private final DataSource dataSource;
+    private final Drain drain;
     private volatile boolean migrated;
 
-    public Health(Jdbi jdbi, DataSource dataSource) {
+    public Health(Jdbi jdbi, DataSource dataSource, Drain drain) {
         this.jdbi = jdbi;
         this.dataSource = dataSource;
+        this.drain = drain;
     }
 
     public void check(Context ctx) {
         Map<String, String> body = new LinkedHashMap<>();
+        if (drain.draining()) {
+            // Shutting down: the load balancer takes this instance out of rotation.
+            body.put("status", "draining");
+            ctx.header("Cache-Control", "no-store").status(503).json(body);
+            return;
+        }
         boolean databaseUp = databaseUp();
         String migrations = databaseUp ? migrations() : "unknown";
         boolean up = databaseUp && migrations.equals("applied");
