@@ -68,7 +68,9 @@ public final class App implements AutoCloseable {
         var validator = new Validator(responses::claimHolder);
         this.follower = new ChangeFollower(jdbi.onDemand(ChangeDao.class), clock, Duration.ofMillis(100),
                 Duration.ofSeconds(10), Duration.ofMinutes(10));
-        var summariser = new Summariser(jdbi.onDemand(SummaryDao.class),
+        // Dashboard reads (pages, exports, summaries) from the replica when one is configured and current.
+        Jdbi reads = database.readJdbi(follower::position);
+        var summariser = new Summariser(reads.onDemand(SummaryDao.class),
                 new CaffeineCache<>(1_000, Duration.ofSeconds(30)));
         // After every commit on this instance, before its reply: no stale summary, and the feed wakes up.
         LongConsumer committed = surveyId -> {
@@ -83,8 +85,9 @@ public final class App implements AutoCloseable {
         var adminAuth = new AdminAuth(jdbi, clock);
         this.admin = new AdminHandler(adminAuth, config.production());
         var rows = new RowBuilder(responses);
-        var dashboard = new AdminResponsesHandler(surveys, new ResponseList(jdbi, rows, summariser, !config.isH2()), rows,
-                new Deletion(responses, clock, committed), summariser, new Exporter(jdbi, !config.isH2()));
+        var dashboard = new AdminResponsesHandler(surveys, new ResponseList(reads,
+                new RowBuilder(reads.onDemand(ResponseDao.class)), summariser, !config.isH2()), rows,
+                new Deletion(responses, clock, committed), summariser, new Exporter(reads, !config.isH2()));
         // Changes from other instances reach this one through the shared feed.
         follower.addListener((changes, position) -> changes.forEach(c -> summariser.invalidate(c.surveyId())));
         this.hub = new LiveHub(jdbi.onDemand(ChangeDao.class), follower, liveViews(rows, summariser), Json.MAPPER);

@@ -63,7 +63,7 @@ public record Config(
         var trustedProxies = livesurvey.web.TrustedProxies.parse(env.get("LIVESURVEY_TRUSTED_PROXIES"), problems);
         String readUrl = env.get("DATABASE_READ_URL");
         readUrl = readUrl == null || readUrl.isBlank() ? null : readUrl.trim().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
-        if (readUrl != null && !readUrl.startsWith("jdbc:mysql:")) {
+        if (readUrl != null && !readUrl.startsWith("jdbc:mysql:") && !readUrl.startsWith("jdbc:h2:")) {
             problems.add("DATABASE_READ_URL must start with jdbc:mysql:// (a MySQL/MariaDB replica), got '" + readUrl + "'");
         }
         String adminPassword = env.get("LIVESURVEY_ADMIN_PASSWORD");

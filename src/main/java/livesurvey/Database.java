@@ -16,9 +16,11 @@ import java.time.Duration;
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final HikariDataSource replica;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, HikariDataSource replica) {
         this.dataSource = dataSource;
+        this.replica = replica;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     }
 
@@ -45,7 +47,32 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw new StartupException("Database migration failed: " + rootMessage(e), e);
         }
-        return new Database(dataSource);
+        return new Database(dataSource, config.readDatabaseUrl() == null ? null : replicaPool(config));
+    }
+
+    /** The read replica's pool: read-only, and a replica that is down does not stop start-up. */
+    private static HikariDataSource replicaPool(Config config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(withDriverDefaults(config.readDatabaseUrl()));
+        hikari.setUsername(config.databaseUser());
+        hikari.setPassword(config.databasePassword());
+        hikari.setMaximumPoolSize(8);
+        hikari.setPoolName("livesurvey-replica");
+        hikari.setReadOnly(true);
+        hikari.setInitializationFailTimeout(-1);
+        hikari.setConnectionTimeout(2_000);
+        return new HikariDataSource(hikari);
+    }
+
+    /**
+     * The Jdbi for the dashboard's reads: the replica while it has caught up with the change feed
+     * position given, the primary otherwise (see ReplicaReads); the primary when none is configured.
+     */
+    public Jdbi readJdbi(java.util.function.LongSupplier feedPosition) {
+        if (replica == null) {
+            return jdbi;
+        }
+        return Jdbi.create(new ReplicaReads(dataSource, replica, feedPosition)).installPlugin(new SqlObjectPlugin());
     }
 
     /**
@@ -69,6 +96,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (replica != null) {
+            replica.close();
+        }
         dataSource.close();
     }
 
