@@ -4,6 +4,7 @@
 # ./run.sh bench  run the benchmarks (src/test/java/livesurvey/bench), printing figures
 # ./run.sh create-token <name>   create an API token for a script (printed once)
 # ./run.sh cluster up|down|status|kill-node N|...   a local Galera cluster behind HAProxy (cluster/cluster.sh)
+# ./run.sh fault-test   faults under load on that cluster; checks nothing acknowledged was lost
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -51,8 +52,13 @@ case "${1:-run}" in
         build_if_stale
         exec cluster/cluster.sh "$@"
         ;;
+    fault-test)
+        shift
+        build_if_stale
+        exec cluster/fault-test.sh "$@"
+        ;;
     *)
-        echo "usage: ./run.sh [run|test|bench|create-token <name>|cluster ...]" >&2
+        echo "usage: ./run.sh [run|test|bench|create-token <name>|cluster ...|fault-test]" >&2
         exit 2
         ;;
 esac
