@@ -132,7 +132,7 @@ class ClusterFault {
 
     private String fault(String command) throws Exception {
         long start = System.nanoTime();
-        Process p = new ProcessBuilder("cluster/cluster.sh", command.split(" ")).redirectErrorStream(true)
+        Process p = new ProcessBuilder(("cluster/cluster.sh " + command).split(" ")).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(p.waitFor(3, TimeUnit.MINUTES) && p.exitValue() == 0, command + " failed");
         return String.format("  t=%5.1f s  %-18s took %4.1f s", (start - t0) / 1e9, command, (System.nanoTime() - start) / 1e9);
