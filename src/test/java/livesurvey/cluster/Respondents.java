@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Respondents {
     /** What one respondent had acknowledged: the last value per key, and whether completion was. */
-    record Acknowledged(long id, Map<String, Object> answers, boolean completed) {
+    record Acknowledged(long id, Map<String, Object> answers, Map<String, Object> unacknowledged, boolean completed) {
     }
 
     private final String base;
@@ -60,34 +60,39 @@ final class Respondents {
             }
             long id = started.get("id").asLong();
             Map<String, Object> answers = new LinkedHashMap<>();
+            Map<String, Object> tried = new LinkedHashMap<>();
             String who = "Fault " + thread + "-" + n;
-            boolean ok = type("name", who, answers, cookie, address)
-                    && type("email", "fault-" + n + "-" + System.nanoTime() + "@example.com", answers, cookie, address)
+            boolean ok = type("name", who, answers, tried, cookie, address)
+                    && type("email", "fault-" + n + "-" + System.nanoTime() + "@example.com", answers, tried, cookie, address)
                     && step(1, cookie, address)
-                    && type("age", String.valueOf(16 + n % 80), answers, cookie, address)
-                    && type("about", "Typing through faults, respondent " + n, answers, cookie, address)
+                    && type("age", String.valueOf(16 + n % 80), answers, tried, cookie, address)
+                    && type("about", "Typing through faults, respondent " + n, answers, tried, cookie, address)
                     && step(2, cookie, address)
-                    && put("gender", List.of("female", "male", "other").get((int) (n % 3)), answers, cookie, address)
+                    && put("gender", List.of("female", "male", "other").get((int) (n % 3)), answers, tried, cookie, address)
                     && step(3, cookie, address)
-                    && put("colours", List.of("red", "blue"), answers, cookie, address)
+                    && put("colours", List.of("red", "blue"), answers, tried, cookie, address)
                     && step(4, cookie, address);
             boolean completed = ok && call("POST", "/responses/me/complete", null, cookie, address) != null;
-            byId.put(id, new Acknowledged(id, Map.copyOf(answers), completed));
+            byId.put(id, new Acknowledged(id, Map.copyOf(answers), Map.copyOf(tried), completed));
         }
     }
 
     /** Sends the value as it is typed: a PUT per few keystrokes, then the whole value. */
-    private boolean type(String key, String value, Map<String, Object> answers, String[] cookie, String address) {
+    private boolean type(String key, String value, Map<String, Object> answers, Map<String, Object> tried,
+                         String[] cookie, String address) {
         for (int i = 3; i < value.length(); i += 4) {
-            if (!put(key, value.substring(0, i), answers, cookie, address)) {
+            if (!put(key, value.substring(0, i), answers, tried, cookie, address)) {
                 return false;
             }
             pause(15);
         }
-        return put(key, value, answers, cookie, address);
+        return put(key, value, answers, tried, cookie, address);
     }
 
-    private boolean put(String key, Object value, Map<String, Object> answers, String[] cookie, String address) {
+    /** A value that was sent but never acknowledged may still have been stored: it is remembered too. */
+    private boolean put(String key, Object value, Map<String, Object> answers, Map<String, Object> tried,
+                        String[] cookie, String address) {
+        tried.put(key, value);
         if (call("PUT", "/responses/me/answers/" + key, Map.of("value", value), cookie, address) == null) {
             return false;
         }
