@@ -112,13 +112,11 @@ stop_node() {
     kill -9 "$pid" 2>/dev/null || true
 }
 
-# Instance i prefers node i and fails over to the others (Connector/J multi-host URL; writable after
-# failover), so a dead database node costs its instance a reconnect, not an outage.
+# Instance i uses node i only. When that node is down, the instance answers 503 and /health fails,
+# and HAProxy routes around the instance. (A Connector/J multi-host URL would fail over instead, but
+# its failover surfaces as "statement closed" errors that are not recognisable as a lost connection.)
 database_url() {
-    local n=$1 hosts i
-    hosts="127.0.0.1:$(node_port "$n")"
-    for i in $(seq 1 $nodes); do [ "$i" = "$n" ] || hosts+=",127.0.0.1:$(node_port "$i")"; done
-    echo "jdbc:mysql://$hosts/$db_name?failOverReadOnly=false"
+    echo "jdbc:mysql://127.0.0.1:$(node_port "$1")/$db_name"
 }
 
 start_instance() {
