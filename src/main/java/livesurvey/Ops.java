@@ -35,6 +35,10 @@ final class Ops {
         this.headers = new SecurityHeaders(config.production());
     }
 
+    Health health() {
+        return health;
+    }
+
     Metrics metrics() {
         return metrics;
     }
