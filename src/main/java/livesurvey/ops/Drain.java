@@ -56,7 +56,7 @@ public final class Drain {
             ctx.attribute(COUNTED, Boolean.TRUE);
         }
         if (draining && (write || ctx.path().endsWith("/events"))) {
-            ctx.header("Retry-After", "1");
+            // 503: the error mapping adds Retry-After.
             throw new ApiException(503, "This server is restarting; please retry.");
         }
     }

@@ -52,7 +52,7 @@ class GracefulShutdownTest extends DatabaseTest {
 
             Response refused = ann.answer("name", "Too late");
             assertEquals(503, refused.code());
-            assertEquals("1", refused.headers().get("Retry-After").get(0));
+            assertTrue(Integer.parseInt(refused.headers().get("Retry-After").get(0)) > 0, "Retry-After");
             assertEquals("Ann", parse(ann.state()).get("answers").get("name").get("value").asText(), "nothing stored, reads still served");
             try (var late = new EventStream(events(port), admin.cookie(), null)) {
                 assertEquals(503, late.status(), "new streams go to another instance");
