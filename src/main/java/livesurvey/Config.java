@@ -13,26 +13,40 @@ public record Config(
         boolean production,
         String adminPassword,
         livesurvey.web.RateLimits rateLimits,
+        livesurvey.web.TrustedProxies trustedProxies,
+        String readDatabaseUrl,
+        java.time.Duration shutdownDelay,
         livesurvey.webhook.WebhookSettings webhooks) {
 
     /** Tests and tools build a Config directly: no rate limits, so many requests from 127.0.0.1 are fine. */
     public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
                   String adminPassword) {
-        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, livesurvey.web.RateLimits.OFF,
-                livesurvey.webhook.WebhookSettings.DEFAULTS);
+        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, livesurvey.web.RateLimits.OFF);
     }
 
-    /** With rate limits, and the default webhook settings. */
     public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
                   String adminPassword, livesurvey.web.RateLimits rateLimits) {
         this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                livesurvey.web.TrustedProxies.NONE, null, java.time.Duration.ZERO,
                 livesurvey.webhook.WebhookSettings.DEFAULTS);
     }
 
     /** The same configuration with other webhook settings (tests deliver to loopback, retry fast). */
     public Config withWebhooks(livesurvey.webhook.WebhookSettings settings) {
         return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
-                settings);
+                trustedProxies, readDatabaseUrl, shutdownDelay, settings);
+    }
+
+    /** The same settings with proxies to trust for X-Forwarded-For. */
+    public Config withTrustedProxies(livesurvey.web.TrustedProxies proxies) {
+        return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                proxies, readDatabaseUrl, shutdownDelay, webhooks);
+    }
+
+    /** The same settings with a replica for the dashboard's reads. */
+    public Config withReadDatabaseUrl(String url) {
+        return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                trustedProxies, url, shutdownDelay, webhooks);
     }
 
     static final String DEFAULT_DATABASE_URL =
@@ -54,6 +68,12 @@ public record Config(
             problems.add("LIVESURVEY_ENV must be development, test or production, got '" + envName + "'");
         }
         var rateLimits = livesurvey.web.RateLimits.parse(env.get("LIVESURVEY_RATE_LIMITS"), problems);
+        var trustedProxies = livesurvey.web.TrustedProxies.parse(env.get("LIVESURVEY_TRUSTED_PROXIES"), problems);
+        String readUrl = env.get("DATABASE_READ_URL");
+        readUrl = readUrl == null || readUrl.isBlank() ? null : readUrl.trim().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
+        if (readUrl != null && !readUrl.startsWith("jdbc:mysql:") && !readUrl.startsWith("jdbc:h2:")) {
+            problems.add("DATABASE_READ_URL must start with jdbc:mysql:// (a MySQL/MariaDB replica), got '" + readUrl + "'");
+        }
         String adminPassword = env.get("LIVESURVEY_ADMIN_PASSWORD");
         if (adminPassword != null && adminPassword.isBlank()) {
             adminPassword = null;
@@ -64,6 +84,7 @@ public record Config(
         if (adminPassword == null && envName.equals("production")) {
             problems.add("LIVESURVEY_ADMIN_PASSWORD must be set in production (the first admin's password)");
         }
+        int delay = parseSeconds(env.getOrDefault("LIVESURVEY_SHUTDOWN_DELAY", "0"), problems);
         String allowPrivate = env.getOrDefault("LIVESURVEY_WEBHOOKS_ALLOW_PRIVATE", "false").trim();
         if (!allowPrivate.equals("true") && !allowPrivate.equals("false")) {
             problems.add("LIVESURVEY_WEBHOOKS_ALLOW_PRIVATE must be true or false, got '" + allowPrivate + "'");
@@ -74,7 +95,8 @@ public record Config(
         return new Config(port, url,
                 env.getOrDefault("DATABASE_USER", url.startsWith("jdbc:h2:") ? "sa" : "root"),
                 env.getOrDefault("DATABASE_PASSWORD", ""),
-                envName.equals("production"), adminPassword, rateLimits,
+                envName.equals("production"), adminPassword, rateLimits, trustedProxies, readUrl,
+                java.time.Duration.ofSeconds(delay),
                 livesurvey.webhook.WebhookSettings.DEFAULTS.withAllowPrivate(allowPrivate.equals("true")));
     }
 
@@ -86,6 +108,19 @@ public record Config(
 
     boolean isH2() {
         return databaseUrl.startsWith("jdbc:h2:");
+    }
+
+    private static int parseSeconds(String raw, List<String> problems) {
+        try {
+            int seconds = Integer.parseInt(raw.trim());
+            if (seconds >= 0 && seconds <= 300) {
+                return seconds;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add("LIVESURVEY_SHUTDOWN_DELAY must be a number of seconds from 0 to 300, got '" + raw + "'");
+        return 0;
     }
 
     private static int parsePort(String raw, List<String> problems) {

@@ -165,7 +165,7 @@ class SurveyRevisionTest extends DatabaseTest {
             assertEquals(3, s.at("/topFood/0/count").asLong());
             assertEquals(3, s.get("topFood").size());
             assertEquals(List.of("count", "completed", "averageLunches", "lunchesDistribution", "days", "topFood",
-                    "lastUpdated"), iterable(s));
+                    "lastUpdated", "funnel"), iterable(s));
         });
     }
 
