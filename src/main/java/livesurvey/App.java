@@ -18,6 +18,9 @@ import livesurvey.dashboard.SummaryDao;
 import livesurvey.live.ChangeDao;
 import livesurvey.live.ChangeFollower;
 import livesurvey.live.EventsHandler;
+import livesurvey.live.FeedRetention;
+import livesurvey.jobs.JobLease;
+import livesurvey.jobs.LeasedSchedule;
 import livesurvey.live.LiveHub;
 import livesurvey.live.LiveViews;
 import livesurvey.response.AnswerWriter;
@@ -57,6 +60,9 @@ public final class App implements AutoCloseable {
     private final AnswerWriter writer;
     private final AdminHandler admin;
     private final LiveHub hub;
+    private final LeasedSchedule feedPrune;
+    /** The most answers AnswerWriter stores in one transaction (its MAX_BATCH), each with at most one feed row. */
+    private static final int WRITER_BATCH = 500;
 
     public App(Config config, Database database) {
         this.config = config;
@@ -66,8 +72,13 @@ public final class App implements AutoCloseable {
                 new CaffeineCache<>(1_000, Duration.ofSeconds(10)));
         var responses = jdbi.onDemand(ResponseDao.class);
         var validator = new Validator(responses::claimHolder);
+        int writers = config.isH2() ? 1 : 2;
+        // Feed ids one instance can have uncommitted at once: a full batch per writer, one per other connection.
+        int inFlight = writers * WRITER_BATCH + database.dataSource().getMaximumPoolSize();
         this.follower = new ChangeFollower(jdbi.onDemand(ChangeDao.class), clock, Duration.ofMillis(100),
-                Duration.ofSeconds(10), Duration.ofMinutes(10));
+                Duration.ofSeconds(10), inFlight);
+        this.feedPrune = FeedRetention.schedule(new JobLease(jdbi, clock), jdbi.onDemand(ChangeDao.class), clock,
+                config.feedRetention());
         var summariser = new Summariser(jdbi.onDemand(SummaryDao.class),
                 new CaffeineCache<>(1_000, Duration.ofSeconds(30)));
         // After every commit on this instance, before its reply: no stale summary, and the feed wakes up.
@@ -75,7 +86,7 @@ public final class App implements AutoCloseable {
             summariser.invalidate(surveyId);
             follower.nudge();
         };
-        this.writer = new AnswerWriter(jdbi, validator, clock, config.isH2() ? 1 : 2, committed);
+        this.writer = new AnswerWriter(jdbi, validator, clock, writers, committed);
         var surveys = new SurveyHandler(catalog);
         var respondent = new RespondentHandler(surveys,
                 new RespondentService(responses, writer, validator, clock, committed,
@@ -90,6 +101,7 @@ public final class App implements AutoCloseable {
         this.hub = new LiveHub(jdbi.onDemand(ChangeDao.class), follower, liveViews(rows, summariser), Json.MAPPER);
         var events = new EventsHandler(surveys, hub);
         follower.start();
+        feedPrune.start();
         this.routes = ApiRoutes.table(surveys, respondent, admin, dashboard, events);
         this.ops = new Ops(config, database, routes);
         ops.metrics().liveConnections(hub::connections);
@@ -169,6 +181,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
+        feedPrune.close();
         follower.close();
         hub.close();
     }

@@ -12,12 +12,23 @@ public record Config(
         String databasePassword,
         boolean production,
         String adminPassword,
-        livesurvey.web.RateLimits rateLimits) {
+        livesurvey.web.RateLimits rateLimits,
+        java.time.Duration feedRetention) {
+
+    /** How long the change feed keeps changes: how far back sync cursors and Last-Event-ID can resume. */
+    static final java.time.Duration DEFAULT_FEED_RETENTION = java.time.Duration.ofDays(7);
 
     /** Tests and tools build a Config directly: no rate limits, so many requests from 127.0.0.1 are fine. */
     public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
                   String adminPassword) {
-        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, livesurvey.web.RateLimits.OFF);
+        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, livesurvey.web.RateLimits.OFF,
+                DEFAULT_FEED_RETENTION);
+    }
+
+    public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
+                  String adminPassword, livesurvey.web.RateLimits rateLimits) {
+        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                DEFAULT_FEED_RETENTION);
     }
 
     static final String DEFAULT_DATABASE_URL =
@@ -49,13 +60,15 @@ public record Config(
         if (adminPassword == null && envName.equals("production")) {
             problems.add("LIVESURVEY_ADMIN_PASSWORD must be set in production (the first admin's password)");
         }
+        java.time.Duration feedRetention = parseDuration("LIVESURVEY_FEED_RETENTION",
+                env.get("LIVESURVEY_FEED_RETENTION"), DEFAULT_FEED_RETENTION, problems);
         if (!problems.isEmpty()) {
             throw new StartupException(String.join("; ", problems));
         }
         return new Config(port, url,
                 env.getOrDefault("DATABASE_USER", url.startsWith("jdbc:h2:") ? "sa" : "root"),
                 env.getOrDefault("DATABASE_PASSWORD", ""),
-                envName.equals("production"), adminPassword, rateLimits);
+                envName.equals("production"), adminPassword, rateLimits, feedRetention);
     }
 
     @Override
@@ -66,6 +79,35 @@ public record Config(
 
     boolean isH2() {
         return databaseUrl.startsWith("jdbc:h2:");
+    }
+
+    /** A duration as 90s, 30m, 12h, 7d, or ISO-8601 (P7D); at least a minute. */
+    static java.time.Duration parseDuration(String name, String raw, java.time.Duration fallback, List<String> problems) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        String v = raw.trim().toLowerCase();
+        try {
+            java.time.Duration d;
+            if (v.matches("\\d+[smhd]")) {
+                long n = Long.parseLong(v.substring(0, v.length() - 1));
+                d = switch (v.charAt(v.length() - 1)) {
+                    case 's' -> java.time.Duration.ofSeconds(n);
+                    case 'm' -> java.time.Duration.ofMinutes(n);
+                    case 'h' -> java.time.Duration.ofHours(n);
+                    default -> java.time.Duration.ofDays(n);
+                };
+            } else {
+                d = java.time.Duration.parse(v.toUpperCase());
+            }
+            if (d.compareTo(java.time.Duration.ofMinutes(1)) >= 0) {
+                return d;
+            }
+        } catch (RuntimeException ignored) {
+            // reported below
+        }
+        problems.add(name + " must be a duration of at least a minute such as 90m, 12h or 7d, got '" + raw + "'");
+        return fallback;
     }
 
     private static int parsePort(String raw, List<String> problems) {

@@ -97,6 +97,14 @@ public final class LiveHub implements ChangeFollower.Listener, AutoCloseable {
         });
     }
 
+    /** The feed may have lost something: every dashboard reloads what it shows. */
+    @Override
+    public void onReset(String reason) {
+        List<SseMessage> reset = List.of(message("reset", Map.of("reason", "some changes may have been missed"),
+                follower.position()));
+        streams.values().forEach(set -> set.forEach(s -> s.send(reset)));
+    }
+
     private List<SseMessage> responseMessages(Survey survey, List<Change> changed, long position) {
         Set<Long> ids = new LinkedHashSet<>();
         changed.forEach(c -> ids.add(c.responseId()));
