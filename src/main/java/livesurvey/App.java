@@ -17,7 +17,9 @@ import livesurvey.dashboard.Summariser;
 import livesurvey.dashboard.SummaryDao;
 import livesurvey.live.ChangeDao;
 import livesurvey.live.ChangeFollower;
+import livesurvey.live.ChangeSync;
 import livesurvey.live.EventsHandler;
+import livesurvey.live.SyncHandler;
 import livesurvey.live.FeedRetention;
 import livesurvey.jobs.JobLease;
 import livesurvey.jobs.LeasedSchedule;
@@ -98,11 +100,13 @@ public final class App implements AutoCloseable {
                 new Deletion(responses, clock, committed), summariser, new Exporter(jdbi, !config.isH2()));
         // Changes from other instances reach this one through the shared feed.
         follower.addListener((changes, position) -> changes.forEach(c -> summariser.invalidate(c.surveyId())));
-        this.hub = new LiveHub(jdbi.onDemand(ChangeDao.class), follower, liveViews(rows, summariser), Json.MAPPER);
+        LiveViews views = liveViews(rows, summariser);
+        this.hub = new LiveHub(jdbi.onDemand(ChangeDao.class), follower, views, Json.MAPPER);
         var events = new EventsHandler(surveys, hub);
+        var sync = new SyncHandler(surveys, new ChangeSync(jdbi.onDemand(ChangeDao.class), follower, views));
         follower.start();
         feedPrune.start();
-        this.routes = ApiRoutes.table(surveys, respondent, admin, dashboard, events);
+        this.routes = ApiRoutes.table(surveys, respondent, admin, dashboard, events, sync);
         this.ops = new Ops(config, database, routes);
         ops.metrics().liveConnections(hub::connections);
         announceFirstAdmin(adminAuth.createFirstAdmin(config.adminPassword()));

@@ -68,18 +68,25 @@ public final class ChangeFollower implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Starts following from the newest change: what happened before is not news. */
+    /** Starts following from about the newest change: what happened before is not news. */
     public synchronized void start() {
         if (running) {
             return;
         }
-        skipHistory();
+        // Near the newest change, not at it: ids below the newest may belong to transactions still
+        // in flight (on any instance). Starting a window below tracks them as gaps; the committed
+        // ones in the window are delivered again, which is harmless (listeners get current rows).
+        // Ids below the oldest kept were pruned, not in flight.
+        long newest = dao.newest().orElse(0L);
+        long oldest = dao.oldest().orElse(newest + 1);
+        watermark = new Watermark(Math.max(oldest - 1, newest - limits.maxGaps()), limits);
         running = true;
         thread = new Thread(this::run, "change-follower");
         thread.setDaemon(true);
         thread.start();
     }
 
+    /** Tests: start exactly at the newest change. */
     void skipHistory() {
         watermark = new Watermark(dao.newest().orElse(0L), limits);
     }
