@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +26,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -199,7 +197,7 @@ class DashboardPageTest {
             Locator name = cell(row(dashboard, id), "name").locator(".cell-text");
             assertThat(name).hasText("Gus Before");
             // The first page, then the same page again once the stream has joined: two loads.
-            await().atMost(Duration.ofSeconds(10)).until(() -> pageLoads.size() >= 2);
+            dashboard.waitForCondition(() -> pageLoads.size() >= 2); // Playwright delivers events while it waits
             assertThat(dashboard.getByRole(AriaRole.STATUS)).hasText("Live");
             int loadsBefore = pageLoads.size();
 
