@@ -15,6 +15,7 @@ import livesurvey.dashboard.ResponseList;
 import livesurvey.dashboard.RowBuilder;
 import livesurvey.dashboard.Summariser;
 import livesurvey.dashboard.SummaryDao;
+import livesurvey.live.Change;
 import livesurvey.live.ChangeDao;
 import livesurvey.live.ChangeFollower;
 import livesurvey.live.ChangeSync;
@@ -26,13 +27,17 @@ import livesurvey.jobs.LeasedSchedule;
 import livesurvey.live.LiveHub;
 import livesurvey.live.LiveViews;
 import livesurvey.response.AnswerWriter;
+import livesurvey.response.CommitListener;
 import livesurvey.response.RespondentHandler;
 import livesurvey.response.RespondentService;
 import livesurvey.response.ResponseDao;
 import livesurvey.survey.Survey;
 import livesurvey.survey.SurveyCatalog;
 import livesurvey.survey.SurveyDao;
+import livesurvey.survey.SurveyAdminHandler;
+import livesurvey.survey.SurveyEditor;
 import livesurvey.survey.SurveyHandler;
+import livesurvey.survey.SurveyList;
 import livesurvey.validation.Validator;
 import livesurvey.web.Access;
 import livesurvey.web.ApiRoute;
@@ -49,7 +54,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 
 /** Builds everything from the configuration and wires routes to handlers. */
 public final class App implements AutoCloseable {
@@ -83,31 +87,38 @@ public final class App implements AutoCloseable {
                 config.feedRetention());
         var summariser = new Summariser(jdbi.onDemand(SummaryDao.class),
                 new CaffeineCache<>(1_000, Duration.ofSeconds(30)));
-        // After every commit on this instance, before its reply: no stale summary, and the feed wakes up.
-        LongConsumer committed = surveyId -> {
-            summariser.invalidate(surveyId);
-            follower.nudge();
-        };
-        this.writer = new AnswerWriter(jdbi, validator, clock, writers, committed);
+        // After every commit on this instance, before its reply: the summary cache is dropped first,
+        // then the feed is woken, so what it delivers to dashboards is read afresh.
+        CommitListener committed = CommitListener.inOrder(summariser::invalidate, surveyId -> follower.nudge());
+        this.writer = new AnswerWriter(jdbi, validator, clock, DatabaseRetry.STANDARD, writers, committed);
         var surveys = new SurveyHandler(catalog);
-        var respondent = new RespondentHandler(surveys,
-                new RespondentService(responses, writer, validator, clock, committed,
-                        new CaffeineCache<>(100_000, Duration.ofMinutes(5))), config.production());
+        var service = new RespondentService(responses, writer, validator, clock, DatabaseRetry.STANDARD, committed,
+                new CaffeineCache<>(100_000, Duration.ofMinutes(5)));
+        var respondent = new RespondentHandler(surveys, service, config.production());
         var adminAuth = new AdminAuth(jdbi, clock);
         this.admin = new AdminHandler(adminAuth, config.production());
         var rows = new RowBuilder(responses);
         var dashboard = new AdminResponsesHandler(surveys, new ResponseList(jdbi, rows, summariser, !config.isH2()), rows,
-                new Deletion(responses, clock, committed), summariser, new Exporter(jdbi, !config.isH2()));
-        // Changes from other instances reach this one through the shared feed.
-        follower.addListener((changes, position) -> changes.forEach(c -> summariser.invalidate(c.surveyId())));
+                new Deletion(responses, clock, DatabaseRetry.STANDARD, committed), summariser, new Exporter(jdbi, !config.isH2()));
+        // Changes from other instances reach this one through the shared feed: drop what they make
+        // stale (registered before the hub, so the hub's summaries are read afresh).
+        follower.addListener((changes, position) -> changes.forEach(c -> {
+            summariser.invalidate(c.surveyId());
+            if (c.kind().equals(Change.FORGOT)) {
+                service.forgotten(c.responseId());
+            }
+        }));
         LiveViews views = liveViews(rows, summariser);
         this.hub = new LiveHub(jdbi.onDemand(ChangeDao.class), follower, views, Json.MAPPER);
         var events = new EventsHandler(surveys, hub);
         var sync = new SyncHandler(surveys, new ChangeSync(jdbi.onDemand(ChangeDao.class), follower, views));
         follower.start();
         feedPrune.start();
-        this.routes = ApiRoutes.table(surveys, respondent, admin, dashboard, events, sync);
+        var surveyAdmin = new SurveyAdminHandler(surveys,
+                new SurveyEditor(jdbi, catalog, Json.MAPPER, clock, summariser::invalidate), new SurveyList(jdbi));
+        this.routes = ApiRoutes.table(surveys, surveyAdmin, respondent, admin, dashboard, events, sync);
         this.ops = new Ops(config, database, routes);
+        ops.health().require("writers", writer::alive);
         ops.metrics().liveConnections(hub::connections);
         announceFirstAdmin(adminAuth.createFirstAdmin(config.adminPassword()));
     }
@@ -173,6 +184,10 @@ public final class App implements AutoCloseable {
             cfg.routes.get("/", Pages.page("index.html"));
             cfg.routes.get("/login", Pages.page("login.html"));
             cfg.routes.addHttpHandler(HandlerType.GET, "/dashboard", Pages.page("dashboard.html"), Access.ADMIN);
+            cfg.routes.addHttpHandler(HandlerType.GET, "/dashboard/{slug}", Pages.page("dashboard.html"), Access.ADMIN);
+            cfg.routes.addHttpHandler(HandlerType.GET, "/surveys", Pages.page("surveys.html"), Access.ADMIN);
+            cfg.routes.addHttpHandler(HandlerType.GET, "/surveys/new", Pages.page("builder.html"), Access.ADMIN);
+            cfg.routes.addHttpHandler(HandlerType.GET, "/surveys/{slug}/edit", Pages.page("builder.html"), Access.ADMIN);
             cfg.routes.get("/survey", Pages.page("survey.html"));
             cfg.routes.get("/survey/{slug}", Pages.page("survey.html"));
             for (ApiRoute route : routes) {
