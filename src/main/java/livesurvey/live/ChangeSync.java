@@ -52,6 +52,9 @@ public final class ChangeSync {
         // Latest change last: a response changed twice in the page is one item, placed by its latest change.
         Set<Long> ids = new LinkedHashSet<>();
         for (Change c : read) {
+            if (Change.FORGOT.equals(c.kind())) {
+                continue; // a browser forgot its identity: the response itself did not change
+            }
             ids.remove(c.responseId());
             ids.add(c.responseId());
         }

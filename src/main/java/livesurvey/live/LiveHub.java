@@ -95,7 +95,8 @@ public final class LiveHub implements ChangeFollower.Listener, AutoCloseable {
     @Override
     public void onChanges(List<Change> batch, long position) {
         Map<Long, List<Long>> bySurvey = new LinkedHashMap<>();
-        batch.forEach(c -> bySurvey.computeIfAbsent(c.surveyId(), id -> new ArrayList<>()).add(c.responseId()));
+        batch.stream().filter(c -> !Change.FORGOT.equals(c.kind())) // the row did not change
+                .forEach(c -> bySurvey.computeIfAbsent(c.surveyId(), id -> new ArrayList<>()).add(c.responseId()));
         bySurvey.forEach((surveyId, ids) -> {
             Set<LiveStream> listeners = streams.get(surveyId);
             if (listeners != null && !listeners.isEmpty()) {
