@@ -13,6 +13,9 @@ public record Config(
         boolean production,
         String adminPassword,
         livesurvey.web.RateLimits rateLimits,
+        livesurvey.web.TrustedProxies trustedProxies,
+        String readDatabaseUrl,
+        java.time.Duration shutdownDelay,
         java.time.Duration feedRetention) {
 
     /** How long the change feed keeps changes: how far back sync cursors and Last-Event-ID can resume. */
@@ -21,14 +24,25 @@ public record Config(
     /** Tests and tools build a Config directly: no rate limits, so many requests from 127.0.0.1 are fine. */
     public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
                   String adminPassword) {
-        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, livesurvey.web.RateLimits.OFF,
-                DEFAULT_FEED_RETENTION);
+        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, livesurvey.web.RateLimits.OFF);
     }
 
     public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
                   String adminPassword, livesurvey.web.RateLimits rateLimits) {
         this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
-                DEFAULT_FEED_RETENTION);
+                livesurvey.web.TrustedProxies.NONE, null, java.time.Duration.ZERO, DEFAULT_FEED_RETENTION);
+    }
+
+    /** The same settings with proxies to trust for X-Forwarded-For. */
+    public Config withTrustedProxies(livesurvey.web.TrustedProxies proxies) {
+        return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                proxies, readDatabaseUrl, shutdownDelay, feedRetention);
+    }
+
+    /** The same settings with a replica for the dashboard's reads. */
+    public Config withReadDatabaseUrl(String url) {
+        return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                trustedProxies, url, shutdownDelay, feedRetention);
     }
 
     static final String DEFAULT_DATABASE_URL =
@@ -50,6 +64,12 @@ public record Config(
             problems.add("LIVESURVEY_ENV must be development, test or production, got '" + envName + "'");
         }
         var rateLimits = livesurvey.web.RateLimits.parse(env.get("LIVESURVEY_RATE_LIMITS"), problems);
+        var trustedProxies = livesurvey.web.TrustedProxies.parse(env.get("LIVESURVEY_TRUSTED_PROXIES"), problems);
+        String readUrl = env.get("DATABASE_READ_URL");
+        readUrl = readUrl == null || readUrl.isBlank() ? null : readUrl.trim().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
+        if (readUrl != null && !readUrl.startsWith("jdbc:mysql:") && !readUrl.startsWith("jdbc:h2:")) {
+            problems.add("DATABASE_READ_URL must start with jdbc:mysql:// (a MySQL/MariaDB replica), got '" + readUrl + "'");
+        }
         String adminPassword = env.get("LIVESURVEY_ADMIN_PASSWORD");
         if (adminPassword != null && adminPassword.isBlank()) {
             adminPassword = null;
@@ -60,6 +80,7 @@ public record Config(
         if (adminPassword == null && envName.equals("production")) {
             problems.add("LIVESURVEY_ADMIN_PASSWORD must be set in production (the first admin's password)");
         }
+        int delay = parseSeconds(env.getOrDefault("LIVESURVEY_SHUTDOWN_DELAY", "0"), problems);
         java.time.Duration feedRetention = parseDuration("LIVESURVEY_FEED_RETENTION",
                 env.get("LIVESURVEY_FEED_RETENTION"), DEFAULT_FEED_RETENTION, problems);
         if (!problems.isEmpty()) {
@@ -68,17 +89,8 @@ public record Config(
         return new Config(port, url,
                 env.getOrDefault("DATABASE_USER", url.startsWith("jdbc:h2:") ? "sa" : "root"),
                 env.getOrDefault("DATABASE_PASSWORD", ""),
-                envName.equals("production"), adminPassword, rateLimits, feedRetention);
-    }
-
-    @Override
-    public String toString() {
-        // Never print the passwords.
-        return "Config[port=" + port + ", databaseUrl=" + databaseUrl + ", production=" + production + "]";
-    }
-
-    boolean isH2() {
-        return databaseUrl.startsWith("jdbc:h2:");
+                envName.equals("production"), adminPassword, rateLimits, trustedProxies, readUrl,
+                java.time.Duration.ofSeconds(delay), feedRetention);
     }
 
     /** A duration as 90s, 30m, 12h, 7d, or ISO-8601 (P7D); at least a minute. */
@@ -108,6 +120,29 @@ public record Config(
         }
         problems.add(name + " must be a duration of at least a minute such as 90m, 12h or 7d, got '" + raw + "'");
         return fallback;
+    }
+
+    @Override
+    public String toString() {
+        // Never print the passwords.
+        return "Config[port=" + port + ", databaseUrl=" + databaseUrl + ", production=" + production + "]";
+    }
+
+    boolean isH2() {
+        return databaseUrl.startsWith("jdbc:h2:");
+    }
+
+    private static int parseSeconds(String raw, List<String> problems) {
+        try {
+            int seconds = Integer.parseInt(raw.trim());
+            if (seconds >= 0 && seconds <= 300) {
+                return seconds;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add("LIVESURVEY_SHUTDOWN_DELAY must be a number of seconds from 0 to 300, got '" + raw + "'");
+        return 0;
     }
 
     private static int parsePort(String raw, List<String> problems) {

@@ -40,6 +40,7 @@ final class LiveStream {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
     private List<byte[]> held;
+    private volatile boolean closeWhenSent;
 
     LiveStream(Sink sink, Executor senders, Runnable onDead) {
         this.sink = sink;
@@ -125,6 +126,9 @@ final class LiveStream {
             if (wrote && !dead) {
                 sink.flush();
             }
+            if (closeWhenSent && queue.isEmpty()) {
+                end();
+            }
         } catch (IOException | RuntimeException e) {
             end();
         } finally {
@@ -133,6 +137,15 @@ final class LiveStream {
                 senders.execute(this::drain);
             }
         }
+    }
+
+    /**
+     * Asks the browser to reconnect (to another instance) after the delay, once what is queued is
+     * sent: the SSE "retry" field, between whole events, then the stream is closed.
+     */
+    void reconnect(long retryMillis) {
+        closeWhenSent = true;
+        send(("retry: " + retryMillis + "\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Stops sending to this stream for good: it closed, failed, or fell too far behind. */
