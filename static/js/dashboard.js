@@ -1,6 +1,7 @@
 // The admin dashboard (SPEC §2): wires the table, the summary and the live stream together.
 
 import { adminApi, logout } from './lib/api.js';
+import { Announcer } from './dashboard/announcer.js';
 import { questionsOf } from './dashboard/columns.js';
 import { ColumnChooser } from './dashboard/chooser.js';
 import { DeleteDialog } from './dashboard/delete.js';
@@ -61,6 +62,7 @@ async function main() {
     table.setFilter(gender ? `gender:${gender.value}` : null);
   };
   summary = new SummaryPanel(document.querySelector('.summary'), setFilter);
+  const announcer = new Announcer($('announcements'));
   table = new ResponsesTable({
     element: $('responses-table'),
     empty: $('table-empty'),
@@ -92,6 +94,7 @@ async function main() {
 
   const refreshSummary = () => api.summary().then((s) => {
     summary.render(s);
+    announcer.summary(s);
     table.setUnfilteredTotal(s.count);
   }).catch(showError);
   const stream = new LiveStream(api.eventsUrl, {
@@ -99,6 +102,7 @@ async function main() {
     deleted: (id) => table.applyDeleted(id),
     summary: (s) => {
       summary.render(s);
+      announcer.summary(s);
       table.setUnfilteredTotal(s.count);
     },
     reload: () => {

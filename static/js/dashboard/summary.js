@@ -100,7 +100,8 @@ export class SummaryPanel {
     this.chart.update();
     this.pieEmpty.hidden = total > 0;
     this.canvas.setAttribute('aria-label', total
-      ? 'Gender of completed responses: ' + genders.map((g) => `${g.label} ${g.count}`).join(', ')
+      ? 'Gender of completed responses: '
+        + genders.map((g) => `${g.label} ${whole(g.count)} (${percent(g.count, total)})`).join(', ')
       : 'No completed responses yet');
     this.legend.replaceChildren(...genders.map((g, i) => this.legendItem(g, i, total)));
     this.setActive(this.active);
