@@ -20,6 +20,8 @@ import livesurvey.live.ChangeFollower;
 import livesurvey.live.EventsHandler;
 import livesurvey.live.LiveHub;
 import livesurvey.live.LiveViews;
+import livesurvey.privacy.PrivacyHandler;
+import livesurvey.privacy.RespondentData;
 import livesurvey.response.AnswerWriter;
 import livesurvey.response.RespondentHandler;
 import livesurvey.response.RespondentService;
@@ -83,14 +85,16 @@ public final class App implements AutoCloseable {
         var adminAuth = new AdminAuth(jdbi, clock);
         this.admin = new AdminHandler(adminAuth, config.production());
         var rows = new RowBuilder(responses);
+        var deletion = new Deletion(responses, clock, committed);
         var dashboard = new AdminResponsesHandler(surveys, new ResponseList(jdbi, rows, summariser, !config.isH2()), rows,
-                new Deletion(responses, clock, committed), summariser, new Exporter(jdbi, !config.isH2()));
+                deletion, summariser, new Exporter(jdbi, !config.isH2()));
+        var privacy = new PrivacyHandler(surveys, new RespondentData(jdbi, rows, deletion, clock));
         // Changes from other instances reach this one through the shared feed.
         follower.addListener((changes, position) -> changes.forEach(c -> summariser.invalidate(c.surveyId())));
         this.hub = new LiveHub(jdbi.onDemand(ChangeDao.class), follower, liveViews(rows, summariser), Json.MAPPER);
         var events = new EventsHandler(surveys, hub);
         follower.start();
-        this.routes = ApiRoutes.table(surveys, respondent, admin, dashboard, events);
+        this.routes = ApiRoutes.table(surveys, respondent, admin, dashboard, events, privacy);
         this.ops = new Ops(config, database, routes);
         ops.metrics().liveConnections(hub::connections);
         announceFirstAdmin(adminAuth.createFirstAdmin(config.adminPassword()));

@@ -113,6 +113,23 @@ public final class RespondentService {
         });
     }
 
+    /**
+     * "Delete my answers": the response goes with everything stored about it (answers, unique claims,
+     * counts), unlike reset, which only forgets the cookie. False when this browser has no response.
+     */
+    public boolean erase(Survey survey, String token) {
+        Optional<ResponseRow> row = find(survey, token);
+        if (row.isEmpty()) {
+            return false;
+        }
+        responseIds.invalidate(RespondentTokens.hash(token));
+        boolean deleted = responses.delete(survey.id(), row.get().id(), clock.millis());
+        if (deleted) {
+            afterCommit.accept(survey.id());
+        }
+        return deleted;
+    }
+
     private Map<String, String> errors(List<Question> questions, ResponseRow response) {
         Map<Long, AnswerRow> stored = new LinkedHashMap<>();
         responses.answersOf(response.id()).forEach(a -> stored.put(a.questionId(), a));
