@@ -84,6 +84,7 @@ export function surveyApi(slug) {
     step: (n) => request('POST', `${me}/steps/${n}`),
     complete: () => request('POST', `${me}/complete`),
     reset: () => request('DELETE', me),
+    erase: () => request('POST', `${me}/erase`),
   };
 }
 
