@@ -17,6 +17,9 @@ import livesurvey.response.AnswerResult;
 import livesurvey.response.RespondentHandler;
 import livesurvey.response.RespondentState;
 import livesurvey.response.StepResult;
+import livesurvey.retention.RetentionBody;
+import livesurvey.retention.RetentionHandler;
+import livesurvey.retention.RetentionPolicy;
 import livesurvey.survey.SurveyDefinition;
 import livesurvey.survey.SurveyHandler;
 import livesurvey.web.Access;
@@ -31,7 +34,8 @@ final class ApiRoutes {
 
     /** The API: every route the server answers under /api, and what the API document says of it. */
     static List<ApiRoute> table(SurveyHandler surveys, RespondentHandler respondent, AdminHandler admin,
-                                AdminResponsesHandler dashboard, EventsHandler events, PrivacyHandler privacy) {
+                                AdminResponsesHandler dashboard, EventsHandler events, PrivacyHandler privacy,
+                                RetentionHandler retention) {
         String survey = "/api/surveys/{slug}";
         String me = survey + "/responses/me";
         String one = survey + "/responses/{id}";
@@ -87,6 +91,13 @@ final class ApiRoutes {
                         "Erase every response that gave an answer (e.g. an email): answers, unique claims and "
                                 + "counts, gone from every dashboard").accepts(RespondentQuery.class)
                         .returns(Erased.class).errors(422),
+                ApiRoute.of(HandlerType.GET, survey + "/retention", retention::get, Access.ADMIN,
+                        "How long responses are kept: days (null: until deleted), where that comes from, and the "
+                                + "sentence the dashboard shows").returns(RetentionPolicy.class),
+                ApiRoute.of(HandlerType.PUT, survey + "/retention", retention::put, Access.ADMIN,
+                        "Set the survey's retention: responses started more than days ago are deleted hourly; "
+                                + "null for the configured default").accepts(RetentionBody.class)
+                        .returns(RetentionPolicy.class),
                 ApiRoute.of(HandlerType.GET, survey + "/events", events, Access.ADMIN,
                         "Live changes as Server-Sent Events: response (a Row), deleted ({id}), summary; "
                                 + "resumes after Last-Event-ID").produces("text/event-stream"));

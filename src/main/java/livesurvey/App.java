@@ -22,6 +22,9 @@ import livesurvey.live.LiveHub;
 import livesurvey.live.LiveViews;
 import livesurvey.privacy.PrivacyHandler;
 import livesurvey.privacy.RespondentData;
+import livesurvey.jobs.LeasedSchedule;
+import livesurvey.retention.Retention;
+import livesurvey.retention.RetentionHandler;
 import livesurvey.response.AnswerWriter;
 import livesurvey.response.RespondentHandler;
 import livesurvey.response.RespondentService;
@@ -59,11 +62,16 @@ public final class App implements AutoCloseable {
     private final AnswerWriter writer;
     private final AdminHandler admin;
     private final LiveHub hub;
+    private final LeasedSchedule retentionJob;
 
     public App(Config config, Database database) {
+        this(config, database, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's: tests move time on (retention) without waiting for it. */
+    public App(Config config, Database database, Clock clock) {
         this.config = config;
         Jdbi jdbi = database.jdbi();
-        Clock clock = Clock.systemUTC();
         var catalog = new SurveyCatalog(jdbi.onDemand(SurveyDao.class), Json.MAPPER,
                 new CaffeineCache<>(1_000, Duration.ofSeconds(10)));
         var responses = jdbi.onDemand(ResponseDao.class);
@@ -89,12 +97,16 @@ public final class App implements AutoCloseable {
         var dashboard = new AdminResponsesHandler(surveys, new ResponseList(jdbi, rows, summariser, !config.isH2()), rows,
                 deletion, summariser, new Exporter(jdbi, !config.isH2()));
         var privacy = new PrivacyHandler(surveys, new RespondentData(jdbi, rows, deletion, clock));
+        var retention = new Retention(jdbi, catalog, deletion, clock, config.retentionDays());
+        this.retentionJob = retention.schedule(jdbi);
         // Changes from other instances reach this one through the shared feed.
         follower.addListener((changes, position) -> changes.forEach(c -> summariser.invalidate(c.surveyId())));
         this.hub = new LiveHub(jdbi.onDemand(ChangeDao.class), follower, liveViews(rows, summariser), Json.MAPPER);
         var events = new EventsHandler(surveys, hub);
         follower.start();
-        this.routes = ApiRoutes.table(surveys, respondent, admin, dashboard, events, privacy);
+        retentionJob.start();
+        this.routes = ApiRoutes.table(surveys, respondent, admin, dashboard, events, privacy,
+                new RetentionHandler(surveys, retention));
         this.ops = new Ops(config, database, routes);
         ops.metrics().liveConnections(hub::connections);
         announceFirstAdmin(adminAuth.createFirstAdmin(config.adminPassword()));
@@ -123,6 +135,11 @@ public final class App implements AutoCloseable {
         } else if (first.created()) {
             LOG.info("Created admin account '{}' with the password from LIVESURVEY_ADMIN_PASSWORD", AdminAuth.FIRST_ADMIN);
         }
+    }
+
+    /** The hourly retention job (one instance at a time); tests run it on demand. */
+    public LeasedSchedule retentionJob() {
+        return retentionJob;
     }
 
     public List<ApiRoute> routes() {
@@ -172,6 +189,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        retentionJob.close();
         writer.close();
         follower.close();
         hub.close();

@@ -12,12 +12,24 @@ public record Config(
         String databasePassword,
         boolean production,
         String adminPassword,
-        livesurvey.web.RateLimits rateLimits) {
+        livesurvey.web.RateLimits rateLimits,
+        Integer retentionDays) {
 
     /** Tests and tools build a Config directly: no rate limits, so many requests from 127.0.0.1 are fine. */
     public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
                   String adminPassword) {
         this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, livesurvey.web.RateLimits.OFF);
+    }
+
+    /** Responses kept until deleted unless a survey sets a retention period of its own. */
+    public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
+                  String adminPassword, livesurvey.web.RateLimits rateLimits) {
+        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits, null);
+    }
+
+    /** The same settings with a default retention period (days; null: keep until deleted). */
+    public Config withRetentionDays(Integer days) {
+        return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits, days);
     }
 
     static final String DEFAULT_DATABASE_URL =
@@ -49,13 +61,14 @@ public record Config(
         if (adminPassword == null && envName.equals("production")) {
             problems.add("LIVESURVEY_ADMIN_PASSWORD must be set in production (the first admin's password)");
         }
+        Integer retentionDays = parseRetentionDays(env.get("LIVESURVEY_RETENTION_DAYS"), problems);
         if (!problems.isEmpty()) {
             throw new StartupException(String.join("; ", problems));
         }
         return new Config(port, url,
                 env.getOrDefault("DATABASE_USER", url.startsWith("jdbc:h2:") ? "sa" : "root"),
                 env.getOrDefault("DATABASE_PASSWORD", ""),
-                envName.equals("production"), adminPassword, rateLimits);
+                envName.equals("production"), adminPassword, rateLimits, retentionDays);
     }
 
     @Override
@@ -66,6 +79,24 @@ public record Config(
 
     boolean isH2() {
         return databaseUrl.startsWith("jdbc:h2:");
+    }
+
+    /** Days to keep responses of surveys without a setting of their own; unset or empty: keep them. */
+    private static Integer parseRetentionDays(String raw, List<String> problems) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            int days = Integer.parseInt(raw.trim());
+            if (days >= 1 && days <= livesurvey.retention.Retention.MAX_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add("LIVESURVEY_RETENTION_DAYS must be a whole number of days from 1 to "
+                + livesurvey.retention.Retention.MAX_DAYS + ", got '" + raw + "'");
+        return null;
     }
 
     private static int parsePort(String raw, List<String> problems) {
