@@ -117,6 +117,10 @@ async function main() {
   });
   $('pause').addEventListener('click', () => (stream.paused ? stream.resume() : stream.pause()));
 
+  api.retention().then((policy) => { // "Responses older than 90 days are deleted."
+    $('retention').textContent = policy.text;
+    $('retention').hidden = false;
+  }).catch(showError);
   await table.ready;
   refreshSummary();
   stream.start();

@@ -105,6 +105,7 @@ export function adminApi(slug) {
     },
     remove: (id) => call('DELETE', `${base}/responses/${encodeURIComponent(id)}`),
     summary: () => call('GET', `${base}/summary`),
+    retention: () => call('GET', `${base}/retention`),
     eventsUrl: `${base}/events`,
     exportCsvUrl: `${base}/export.csv`,
     exportJsonUrl: `${base}/export.json`,

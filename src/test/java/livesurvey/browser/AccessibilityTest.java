@@ -45,6 +45,10 @@ class AccessibilityTest {
                 try (BrowserContext context = newContext(screen)) {
                     Page page = logIn(context, client.getOrigin() + "/dashboard");
                     if (screen == SurveySite.Screen.DESKTOP) {
+                        assertThat(page.getByText("Responses are kept until an admin deletes them.")).isVisible();
+                        livesurvey.Admin.loggedIn(client).send("PUT", "/api/surveys/default/retention", "{\"days\": 90}");
+                        page.reload();
+                        assertThat(page.getByText("Responses older than 90 days are deleted.")).isVisible();
                         assertThat(page.getByText("No responses yet.")).isVisible();
                         Axe.check(page, "the empty dashboard");
                         new Respondent(client).completeWith("Ann Example", "ann@example.com", "34", "female",
