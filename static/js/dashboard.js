@@ -6,6 +6,7 @@ import { questionsOf } from './dashboard/columns.js';
 import { ColumnChooser } from './dashboard/chooser.js';
 import { DeleteDialog } from './dashboard/delete.js';
 import { LiveStream } from './dashboard/live.js';
+import { respondentData } from './dashboard/respondent.js';
 import { SummaryPanel } from './dashboard/summary.js';
 import { ResponsesTable } from './dashboard/table.js';
 
@@ -117,6 +118,10 @@ async function main() {
   });
   $('pause').addEventListener('click', () => (stream.paused ? stream.resume() : stream.pause()));
 
+  respondentData({
+    form: $('respondent-form'), key: $('respondent-key'), value: $('respondent-value'),
+    result: $('respondent-result'), dialog: $('confirm-erase'), api, slug, questions: questionsOf(definition),
+  });
   api.retention().then((policy) => { // "Responses older than 90 days are deleted."
     $('retention').textContent = policy.text;
     $('retention').hidden = false;

@@ -106,6 +106,9 @@ export function adminApi(slug) {
     remove: (id) => call('DELETE', `${base}/responses/${encodeURIComponent(id)}`),
     summary: () => call('GET', `${base}/summary`),
     retention: () => call('GET', `${base}/retention`),
+    /** Respondents' rights: {key, value} of an answer → everything about them, or erase it all. */
+    respondentExport: (key, value) => call('POST', `${base}/respondents/export`, { key, value }),
+    respondentErase: (key, value) => call('POST', `${base}/respondents/erase`, { key, value }),
     eventsUrl: `${base}/events`,
     exportCsvUrl: `${base}/export.csv`,
     exportJsonUrl: `${base}/export.json`,

@@ -142,6 +142,51 @@ class DashboardKeyboardTest {
         });
     }
 
+    @Test
+    void an_admin_downloads_then_erases_a_respondents_data_from_the_dashboard() {
+        onFreshSite((server, client) -> {
+            long ada = new Respondent(client).completeWith("Ada Asks", "ada.asks@example.com", "36", "female",
+                    List.of("red")).get("id").asLong();
+            new Respondent(client).completeWith("Ben Stays", "ben.stays@example.com", "44", "male", List.of("blue"));
+            try (BrowserContext context = Dashboards.newContext(browsers, SurveySite.Screen.DESKTOP)) {
+                Page page = logIn(context, client.getOrigin() + "/dashboard");
+                Locator table = page.locator("#responses-table");
+                assertThat(table).containsText("Ada Asks");
+                assertThat(page.getByLabel("Question")).hasValue("email");
+                page.getByLabel("Answer").fill(" ADA.asks@example.com ");
+
+                var download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Download their data")).click());
+                String json = readAll(download.path());
+                assertTrue(json.contains("Ada Asks") && !json.contains("Ben Stays"), json);
+                Locator result = page.locator("#respondent-result");
+                assertThat(result).hasText("1 response found with Email “ADA.asks@example.com”; downloaded.");
+                Axe.check(page, "the dashboard after downloading a respondent's data");
+
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Erase their data")).click();
+                Locator dialog = page.getByRole(AriaRole.DIALOG);
+                assertThat(dialog).containsText("Every response with Email “ADA.asks@example.com”.");
+                Axe.check(page, "the erase confirmation");
+                dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Erase")).click();
+
+                assertThat(result).hasText("Erased 1 response with Email “ADA.asks@example.com”.");
+                assertThat(table).not().containsText("Ada Asks");
+                assertThat(table).containsText("Ben Stays");
+                assertEquals(404, livesurvey.Admin.loggedIn(client).response(ada).code());
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(java.nio.file.Path.of(
+                        "/tmp/respondent-data.png")));
+            }
+        });
+    }
+
+    private static String readAll(java.nio.file.Path path) {
+        try {
+            return java.nio.file.Files.readString(path);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Presses Tab from the top of the page until focus is in the table, as a keyboard user would. */
     private static void tabIntoTheTable(Page page) {
         page.locator("body").focus();
