@@ -3,6 +3,7 @@
 # ./run.sh test   run every test (mvn verify)
 # ./run.sh bench  every SPEC §5 figure in one table (-Dbench.big=0 skips the million-response lines)
 # ./run.sh create-token <name>   create an API token for a script (printed once)
+# ./run.sh recount  rebuild the summary counters from the rows (while no instance serves)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -49,8 +50,13 @@ case "${1:-run}" in
         mkdir -p data
         exec java ${JAVA_OPTS:-} -jar "$jar" create-token "$2"
         ;;
+    recount)
+        build_if_stale
+        mkdir -p data
+        exec java ${JAVA_OPTS:-} -jar "$jar" recount
+        ;;
     *)
-        echo "usage: ./run.sh [run|test|bench|create-token <name>]" >&2
+        echo "usage: ./run.sh [run|test|bench|create-token <name>|recount]" >&2
         exit 2
         ;;
 esac

@@ -15,6 +15,7 @@ import livesurvey.dashboard.ResponseList;
 import livesurvey.dashboard.RowBuilder;
 import livesurvey.dashboard.Summariser;
 import livesurvey.dashboard.SummaryDao;
+import livesurvey.live.Change;
 import livesurvey.live.ChangeDao;
 import livesurvey.live.ChangeFollower;
 import livesurvey.live.EventsHandler;
@@ -26,6 +27,7 @@ import livesurvey.jobs.LeasedSchedule;
 import livesurvey.retention.Retention;
 import livesurvey.retention.RetentionHandler;
 import livesurvey.response.AnswerWriter;
+import livesurvey.response.CommitListener;
 import livesurvey.response.RespondentHandler;
 import livesurvey.response.RespondentService;
 import livesurvey.response.ResponseDao;
@@ -49,7 +51,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 
 /** Builds everything from the configuration and wires routes to handlers. */
 public final class App implements AutoCloseable {
@@ -80,27 +81,31 @@ public final class App implements AutoCloseable {
                 Duration.ofSeconds(10), Duration.ofMinutes(10));
         var summariser = new Summariser(jdbi.onDemand(SummaryDao.class),
                 new CaffeineCache<>(1_000, Duration.ofSeconds(30)));
-        // After every commit on this instance, before its reply: no stale summary, and the feed wakes up.
-        LongConsumer committed = surveyId -> {
-            summariser.invalidate(surveyId);
-            follower.nudge();
-        };
-        this.writer = new AnswerWriter(jdbi, validator, clock, config.isH2() ? 1 : 2, committed);
+        // After every commit on this instance, before its reply: the summary cache is dropped first,
+        // then the feed is woken, so what it delivers to dashboards is read afresh.
+        CommitListener committed = CommitListener.inOrder(summariser::invalidate, surveyId -> follower.nudge());
+        this.writer = new AnswerWriter(jdbi, validator, clock, DatabaseRetry.STANDARD, config.isH2() ? 1 : 2, committed);
         var surveys = new SurveyHandler(catalog);
-        var respondent = new RespondentHandler(surveys,
-                new RespondentService(responses, writer, validator, clock, committed,
-                        new CaffeineCache<>(100_000, Duration.ofMinutes(5))), config.production());
+        var service = new RespondentService(responses, writer, validator, clock, DatabaseRetry.STANDARD, committed,
+                new CaffeineCache<>(100_000, Duration.ofMinutes(5)));
+        var respondent = new RespondentHandler(surveys, service, config.production());
         var adminAuth = new AdminAuth(jdbi, clock);
         this.admin = new AdminHandler(adminAuth, config.production());
         var rows = new RowBuilder(responses);
-        var deletion = new Deletion(responses, clock, committed);
+        var deletion = new Deletion(responses, clock, DatabaseRetry.STANDARD, committed);
         var dashboard = new AdminResponsesHandler(surveys, new ResponseList(jdbi, rows, summariser, !config.isH2()), rows,
                 deletion, summariser, new Exporter(jdbi, !config.isH2()));
         var privacy = new PrivacyHandler(surveys, new RespondentData(jdbi, rows, deletion, clock));
         var retention = new Retention(jdbi, catalog, deletion, clock, config.retentionDays());
         this.retentionJob = retention.schedule(jdbi);
-        // Changes from other instances reach this one through the shared feed.
-        follower.addListener((changes, position) -> changes.forEach(c -> summariser.invalidate(c.surveyId())));
+        // Changes from other instances reach this one through the shared feed: drop what they make
+        // stale (registered before the hub, so the hub's summaries are read afresh).
+        follower.addListener((changes, position) -> changes.forEach(c -> {
+            summariser.invalidate(c.surveyId());
+            if (c.kind().equals(Change.FORGOT)) {
+                service.forgotten(c.responseId());
+            }
+        }));
         this.hub = new LiveHub(jdbi.onDemand(ChangeDao.class), follower, liveViews(rows, summariser), Json.MAPPER);
         var events = new EventsHandler(surveys, hub);
         follower.start();
@@ -108,6 +113,7 @@ public final class App implements AutoCloseable {
         this.routes = ApiRoutes.table(surveys, respondent, admin, dashboard, events, privacy,
                 new RetentionHandler(surveys, retention));
         this.ops = new Ops(config, database, routes);
+        ops.health().require("writers", writer::alive);
         ops.metrics().liveConnections(hub::connections);
         announceFirstAdmin(adminAuth.createFirstAdmin(config.adminPassword()));
     }

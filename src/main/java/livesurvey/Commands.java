@@ -1,12 +1,13 @@
 package livesurvey;
 
 import livesurvey.admin.AdminAuth;
+import livesurvey.response.Recount;
 
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 
-/** The command-line tasks besides serving: {@code java -jar livesurvey.jar create-token <name>}. */
+/** The command-line tasks besides serving: {@code java -jar livesurvey.jar create-token <name>} and {@code recount}. */
 final class Commands {
     private Commands() {
     }
@@ -25,7 +26,16 @@ final class Commands {
                 return 1;
             }
         }
-        err.println("usage: java -jar livesurvey.jar [create-token <name>]");
+        if (args[0].equals("recount") && args.length == 1) {
+            try (Database database = Database.open(Config.fromEnv(env))) {
+                out.println("Recounted the summary counters of " + Recount.all(database.jdbi()) + " survey(s) from the rows.");
+                return 0;
+            } catch (StartupException e) {
+                err.println("recount failed: " + e.getMessage());
+                return 1;
+            }
+        }
+        err.println("usage: java -jar livesurvey.jar [create-token <name> | recount]");
         return 2;
     }
 }

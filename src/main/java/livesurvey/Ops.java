@@ -33,6 +33,10 @@ final class Ops {
         this.headers = new SecurityHeaders(config.production());
     }
 
+    Health health() {
+        return health;
+    }
+
     Metrics metrics() {
         return metrics;
     }

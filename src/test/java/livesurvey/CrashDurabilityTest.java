@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +43,8 @@ class CrashDurabilityTest extends DatabaseTest {
         for (int i = 0; i < 4; i++) {
             cookies.add(start(base));
         }
-        int[] lastAcked = new int[cookies.size()];
+        // Written by the typists, read by the test thread: an array whose elements are safely published.
+        AtomicIntegerArray lastAcked = new AtomicIntegerArray(cookies.size());
         AtomicBoolean killed = new AtomicBoolean();
         ExecutorService typists = Executors.newFixedThreadPool(cookies.size());
         List<Future<?>> running = new ArrayList<>();
@@ -52,7 +54,7 @@ class CrashDurabilityTest extends DatabaseTest {
                 for (int n = 1; n <= 100_000 && !killed.get(); n++) {
                     try {
                         if (put(base, cookies.get(who), "typed " + n) == 200) {
-                            lastAcked[who] = n;
+                            lastAcked.set(who, n);
                         }
                     } catch (IOException e) {
                         return null;
@@ -77,9 +79,9 @@ class CrashDurabilityTest extends DatabaseTest {
                 String stored = state(base, cookies.get(r)).at("/answers/about/value").asText();
                 int storedNumber = Integer.parseInt(stored.substring("typed ".length()));
                 // An answer in flight at the kill may or may not have committed; an acknowledged one must have.
-                assertTrue(storedNumber >= lastAcked[r],
-                        "respondent " + r + " was acknowledged 'typed " + lastAcked[r] + "' but the database has '" + stored + "'");
-                assertTrue(storedNumber <= lastAcked[r] + 1, "nothing appears that was never sent");
+                assertTrue(storedNumber >= lastAcked.get(r),
+                        "respondent " + r + " was acknowledged 'typed " + lastAcked.get(r) + "' but the database has '" + stored + "'");
+                assertTrue(storedNumber <= lastAcked.get(r) + 1, "nothing appears that was never sent");
             }
         } finally {
             restarted.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -134,10 +136,10 @@ class CrashDurabilityTest extends DatabaseTest {
         return Json.MAPPER.readTree(r.body());
     }
 
-    private static int minimum(int[] values) {
+    private static int minimum(AtomicIntegerArray values) {
         int min = Integer.MAX_VALUE;
-        for (int v : values) {
-            min = Math.min(min, v);
+        for (int i = 0; i < values.length(); i++) {
+            min = Math.min(min, values.get(i));
         }
         return min;
     }

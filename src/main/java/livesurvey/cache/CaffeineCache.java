@@ -27,6 +27,11 @@ public final class CaffeineCache<K, V> implements KeyValueCache<K, V> {
     }
 
     @Override
+    public void invalidateIf(java.util.function.Predicate<? super V> value) {
+        cache.asMap().values().removeIf(value);
+    }
+
+    @Override
     public void invalidateAll() {
         cache.invalidateAll();
     }

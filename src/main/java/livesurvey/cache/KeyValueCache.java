@@ -10,4 +10,7 @@ public interface KeyValueCache<K, V> {
     void invalidate(K key);
 
     void invalidateAll();
+
+    /** Forgets every entry whose value matches, e.g. all keys that lead to one deleted thing. */
+    void invalidateIf(java.util.function.Predicate<? super V> value);
 }

@@ -8,16 +8,25 @@ import org.jdbi.v3.core.Jdbi;
 import javax.sql.DataSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /** GET /health: 200 when the process serves, the database answers and every migration is applied; 503 says what is down. */
 public final class Health {
     private final Jdbi jdbi;
     private final DataSource dataSource;
     private volatile boolean migrated;
+    private final Map<String, BooleanSupplier> parts = new ConcurrentHashMap<>();
 
     public Health(Jdbi jdbi, DataSource dataSource) {
         this.jdbi = jdbi;
         this.dataSource = dataSource;
+    }
+
+    /** A part of the process that must be running for it to serve, e.g. the answer writers. */
+    public void require(String name, BooleanSupplier running) {
+        parts.put(name, running);
     }
 
     public void check(Context ctx) {
@@ -25,9 +34,16 @@ public final class Health {
         boolean databaseUp = databaseUp();
         String migrations = databaseUp ? migrations() : "unknown";
         boolean up = databaseUp && migrations.equals("applied");
+        Map<String, String> partStates = new TreeMap<>();
+        for (Map.Entry<String, BooleanSupplier> part : parts.entrySet()) {
+            boolean running = part.getValue().getAsBoolean();
+            up &= running;
+            partStates.put(part.getKey(), running ? "up" : "down");
+        }
         body.put("status", up ? "up" : "down");
         body.put("database", databaseUp ? "up" : "down");
         body.put("migrations", migrations);
+        body.putAll(partStates);
         ctx.header("Cache-Control", "no-store").status(up ? 200 : 503).json(body);
     }
 

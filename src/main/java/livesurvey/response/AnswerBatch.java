@@ -1,17 +1,20 @@
 package livesurvey.response;
 
 import livesurvey.live.Change;
+import livesurvey.live.ChangeDao;
 import livesurvey.validation.UniquePerSurveyRule;
 import livesurvey.web.ApiException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,26 +26,27 @@ final class AnswerBatch {
     private AnswerBatch() {
     }
 
-    /** Stores a batch inside the caller's transaction. Answers to completed responses are refused. */
+    /**
+     * Stores a batch inside the caller's transaction. Answers to completed responses are refused,
+     * and so are answers whose survey or token no longer matches the response (a stale cache).
+     */
     static AnswerBatch store(Handle handle, List<PendingAnswer> batch, long now) {
         AnswerBatch result = new AnswerBatch();
-        Map<Long, Boolean> open = lockResponses(handle, batch);
+        Map<Long, Locked> locked = lockResponses(handle, batch);
         // The last write to a (response, question) in the batch is the one that stays.
         Map<String, PendingAnswer> latest = new LinkedHashMap<>();
         Map<Long, PendingAnswer> lastPerResponse = new LinkedHashMap<>();
         for (PendingAnswer p : batch) {
-            Boolean isOpen = open.get(p.responseId());
-            if (isOpen == null || !isOpen) {
-                result.outcomes.put(p, isOpen == null
-                        ? ApiException.notFound("This response no longer exists; start again.")
-                        : new ApiException(409, "Survey already submitted."));
+            Locked row = locked.get(p.responseId());
+            if (row == null || row.surveyId() != p.surveyId() || !Objects.equals(row.tokenHash(), p.tokenHash())) {
+                result.outcomes.put(p, ApiException.notFound("This response no longer exists; start again."));
                 continue;
             }
-            String verdict = p.problem();
-            if (p.question().unique()) {
-                verdict = claim(handle, p, verdict);
+            if (row.completed()) {
+                result.outcomes.put(p, new ApiException(409, "Survey already submitted."));
+                continue;
             }
-            result.outcomes.put(p, new AnswerResult(p.question().key(), verdict == null, verdict));
+            result.outcomes.put(p, p.problem());
             latest.remove(p.responseId() + ":" + p.question().id());
             latest.put(p.responseId() + ":" + p.question().id(), p);
             lastPerResponse.put(p.responseId(), p);
@@ -51,6 +55,7 @@ final class AnswerBatch {
         if (latest.isEmpty()) {
             return result;
         }
+        claimUniqueValues(handle, latest.values(), result);
         PreparedBatch answers = handle.prepareBatch("""
                 INSERT INTO answers (response_id, question_id, answer_value, sort_value, valid, error, updated_at)
                 VALUES (:responseId, :questionId, :value, :sortValue, :valid, :error, :now)
@@ -58,60 +63,68 @@ final class AnswerBatch {
                     valid = VALUES(valid), error = VALUES(error), updated_at = VALUES(updated_at)
                 """);
         for (PendingAnswer p : latest.values()) {
-            AnswerResult verdict = (AnswerResult) result.outcomes.get(p);
+            String error = (String) result.outcomes.get(p);
             answers.bind("responseId", p.responseId()).bind("questionId", p.question().id())
                     .bind("value", StoredValue.encode(p.value())).bind("sortValue", StoredValue.sortKey(p.value()))
-                    .bind("valid", verdict.valid()).bind("error", verdict.error()).bind("now", now).add();
+                    .bind("valid", error == null).bind("error", error).bind("now", now).add();
         }
         answers.execute();
         PreparedBatch touch = handle.prepareBatch(
-                "UPDATE responses SET updated_at = :now, editing_key = :key WHERE id = :id");
-        PreparedBatch feed = handle.prepareBatch("""
-                INSERT INTO changes (survey_id, response_id, kind, created_at)
-                VALUES (:surveyId, :responseId, :kind, :now)
-                """);
+                "UPDATE responses SET updated_at = :now, editing_key = :key, version = version + 1 WHERE id = :id");
+        List<Long> feedSurveys = new ArrayList<>();
+        List<Long> feedResponses = new ArrayList<>();
         for (PendingAnswer p : lastPerResponse.values()) {
             touch.bind("now", now).bind("key", p.question().key()).bind("id", p.responseId()).add();
-            feed.bind("surveyId", p.surveyId()).bind("responseId", p.responseId()).bind("kind", Change.RESPONSE)
-                    .bind("now", now).add();
+            feedSurveys.add(p.surveyId());
+            feedResponses.add(p.responseId());
         }
         touch.execute();
-        feed.execute();
+        handle.attach(ChangeDao.class).recordAll(feedSurveys, feedResponses, Change.RESPONSE, now);
         return result;
     }
 
-    /**
-     * Locks the batch's responses (in id order, so two writers cannot deadlock): whether each is
-     * still open for answers; deleted ones are absent.
-     */
-    private static Map<Long, Boolean> lockResponses(Handle handle, List<PendingAnswer> batch) {
-        Set<Long> ids = new TreeSet<>();
-        batch.forEach(p -> ids.add(p.responseId()));
-        Map<Long, Boolean> open = new HashMap<>();
-        handle.createQuery("SELECT id, completed_at FROM responses WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
-                .bindList("ids", new ArrayList<>(ids))
-                .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getObject("completed_at") == null))
-                .forEach(e -> open.put(e.getKey(), e.getValue()));
-        return open;
+    /** A response as its row lock found it. */
+    private record Locked(long surveyId, String tokenHash, boolean completed) {
     }
 
-    /** Moves the response's claim on a unique value; the primary key decides who wins a race. */
-    private static String claim(Handle handle, PendingAnswer p, String verdict) {
-        long questionId = p.question().id();
-        handle.createUpdate("DELETE FROM unique_claims WHERE response_id = :r AND question_id = :q")
-                .bind("r", p.responseId()).bind("q", questionId).execute();
-        if (verdict != null || p.value().isBlank()) {
-            return verdict;
-        }
-        String hash = UniquePerSurveyRule.valueHash(p.value());
-        handle.createUpdate("""
-                        INSERT INTO unique_claims (question_id, value_hash, response_id) VALUES (:q, :h, :r)
-                        ON DUPLICATE KEY UPDATE response_id = response_id
+    /** Locks the batch's responses (in id order, so two writers cannot deadlock); deleted ones are absent. */
+    private static Map<Long, Locked> lockResponses(Handle handle, List<PendingAnswer> batch) {
+        Set<Long> ids = new TreeSet<>();
+        batch.forEach(p -> ids.add(p.responseId()));
+        Map<Long, Locked> locked = new HashMap<>();
+        handle.createQuery("""
+                        SELECT id, survey_id, token_hash, completed_at FROM responses
+                        WHERE id IN (<ids>) ORDER BY id FOR UPDATE
                         """)
-                .bind("q", questionId).bind("h", hash).bind("r", p.responseId()).execute();
-        long holder = handle.createQuery("SELECT response_id FROM unique_claims WHERE question_id = :q AND value_hash = :h")
-                .bind("q", questionId).bind("h", hash).mapTo(Long.class).one();
-        return holder == p.responseId() ? null : UniquePerSurveyRule.message(p.question());
+                .bindList("ids", new ArrayList<>(ids))
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), new Locked(rs.getLong("survey_id"),
+                        rs.getString("token_hash"), rs.getObject("completed_at") != null)))
+                .forEach(e -> locked.put(e.getKey(), e.getValue()));
+        return locked;
+    }
+
+    /**
+     * Moves each response's claim on a unique question to the value it now answers (if valid), in
+     * (question, value) order so two writers lock claims alike; the primary key decides who wins.
+     */
+    private static void claimUniqueValues(Handle handle, Iterable<PendingAnswer> stored, AnswerBatch result) {
+        List<PendingAnswer> unique = new ArrayList<>();
+        stored.forEach(p -> {
+            if (p.question().unique()) {
+                unique.add(p);
+            }
+        });
+        Map<PendingAnswer, String> wanted = new HashMap<>();
+        unique.forEach(p -> wanted.put(p, result.outcomes.get(p) == null && !p.value().isBlank()
+                ? UniquePerSurveyRule.valueHash(p.value()) : null));
+        unique.sort(Comparator.comparingLong((PendingAnswer p) -> p.question().id())
+                .thenComparing(p -> Objects.requireNonNullElse(wanted.get(p), "")));
+        for (PendingAnswer p : unique) {
+            String hash = wanted.get(p);
+            if (!UniqueClaims.move(handle, p.responseId(), p.question().id(), hash)) {
+                result.outcomes.put(p, UniquePerSurveyRule.message(p.question()));
+            }
+        }
     }
 
     Set<Long> surveyIds() {
@@ -124,7 +137,8 @@ final class AnswerBatch {
             if (outcome instanceof RuntimeException e) {
                 p.reply().completeExceptionally(e);
             } else {
-                p.reply().complete((AnswerResult) outcome);
+                String error = (String) outcome;
+                p.reply().complete(new AnswerResult(p.question().key(), error == null, error));
             }
         });
     }

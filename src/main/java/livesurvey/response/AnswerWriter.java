@@ -1,5 +1,6 @@
 package livesurvey.response;
 
+import livesurvey.DatabaseRetry;
 import livesurvey.survey.Question;
 import livesurvey.validation.AnswerValue;
 import livesurvey.validation.Validator;
@@ -17,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongConsumer;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Every answer write goes through here. Answers are validated on the caller's thread, then
@@ -26,7 +28,9 @@ import java.util.function.LongConsumer;
  * caller gets its reply only after that commit, so an acknowledged answer is durable.
  *
  * <p>Writes are spread over the writer threads by response id, so one respondent's answers are
- * stored in the order they arrived.
+ * stored in the order they arrived. A batch that hits a transient error (deadlock, dropped
+ * connection) is retried whole; one the database cannot take fails whole, at once (503); only an
+ * error a single answer can cause splits the batch to find it.
  */
 public final class AnswerWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnswerWriter.class);
@@ -36,19 +40,24 @@ public final class AnswerWriter implements AutoCloseable {
     private final Jdbi jdbi;
     private final Validator validator;
     private final Clock clock;
-    private final LongConsumer afterCommit;
+    private final DatabaseRetry retry;
+    private final CommitListener afterCommit;
     private final List<BlockingQueue<PendingAnswer>> queues = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    // Offers hold the read lock, close() the write lock: nothing is queued once the writers may exit.
+    private final ReadWriteLock closing = new ReentrantReadWriteLock();
     private volatile boolean running = true;
 
     /**
      * @param writers     writer threads (one per queue)
      * @param afterCommit told the id of each survey whose responses a committed batch changed
      */
-    public AnswerWriter(Jdbi jdbi, Validator validator, Clock clock, int writers, LongConsumer afterCommit) {
+    public AnswerWriter(Jdbi jdbi, Validator validator, Clock clock, DatabaseRetry retry, int writers,
+                        CommitListener afterCommit) {
         this.jdbi = jdbi;
         this.validator = validator;
         this.clock = clock;
+        this.retry = retry;
         this.afterCommit = afterCommit;
         for (int i = 0; i < writers; i++) {
             BlockingQueue<PendingAnswer> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY / writers);
@@ -61,15 +70,12 @@ public final class AnswerWriter implements AutoCloseable {
     }
 
     /** Validates and stores one answer; returns once it is committed. */
-    public AnswerResult write(long surveyId, long responseId, Question question, AnswerValue value) {
+    public AnswerResult write(long surveyId, long responseId, String tokenHash, Question question, AnswerValue value) {
         String problem = validator.check(question, responseId, value).orElse(null);
-        PendingAnswer pending = new PendingAnswer(surveyId, responseId, question, value, problem,
+        PendingAnswer pending = new PendingAnswer(surveyId, responseId, tokenHash, question, value, problem,
                 new CompletableFuture<>());
-        BlockingQueue<PendingAnswer> queue = queues.get((int) (responseId % queues.size()));
         try {
-            if (!running || !queue.offer(pending, 2, TimeUnit.SECONDS)) {
-                throw busy();
-            }
+            enqueue(pending);
             return pending.reply().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -84,8 +90,30 @@ public final class AnswerWriter implements AutoCloseable {
         }
     }
 
+    private void enqueue(PendingAnswer pending) throws InterruptedException {
+        BlockingQueue<PendingAnswer> queue = queues.get((int) (pending.responseId() % queues.size()));
+        closing.readLock().lock();
+        try {
+            if (!running || !queue.offer(pending, 2, TimeUnit.SECONDS)) {
+                throw busy();
+            }
+        } finally {
+            closing.readLock().unlock();
+        }
+    }
+
     private static ApiException busy() {
         return new ApiException(503, "The server is too busy to store answers right now; please retry.");
+    }
+
+    /** Answers waiting for a writer. */
+    int queued() {
+        return queues.stream().mapToInt(BlockingQueue::size).sum();
+    }
+
+    /** True while every writer thread runs (for /health). */
+    public boolean alive() {
+        return running && threads.stream().allMatch(Thread::isAlive);
     }
 
     private void drain(BlockingQueue<PendingAnswer> queue) {
@@ -102,7 +130,8 @@ public final class AnswerWriter implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Anything, an Error too, fails this batch's callers, never the thread: it serves the next batch.
                 LOG.error("Answer writer failed a batch", e);
                 batch.forEach(p -> p.reply().completeExceptionally(e));
             } finally {
@@ -114,30 +143,37 @@ public final class AnswerWriter implements AutoCloseable {
     private void commit(List<PendingAnswer> batch) {
         AnswerBatch stored;
         try {
-            stored = jdbi.inTransaction(handle -> AnswerBatch.store(handle, batch, clock.millis()));
+            stored = retry.call(() -> jdbi.inTransaction(handle -> AnswerBatch.store(handle, batch, clock.millis())));
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).reply().completeExceptionally(e);
+            if (batch.size() == 1 || DatabaseRetry.isUnavailable(e)) {
+                // Down, or conflicting past the retries: every caller hears now (503), none waits for a split.
+                batch.forEach(p -> p.reply().completeExceptionally(e));
                 return;
             }
-            // One bad answer (or a deadlock) must not fail the others: store them one by one.
-            LOG.warn("Batch of {} answers failed ({}); retrying one by one", batch.size(), e.getMessage());
-            for (PendingAnswer p : batch) {
-                commit(List.of(p));
-            }
+            // An error one answer can cause: halve the batch until it is found, storing the others.
+            LOG.warn("Batch of {} answers failed ({}); splitting it", batch.size(), e.getMessage());
+            int half = batch.size() / 2;
+            commit(new ArrayList<>(batch.subList(0, half)));
+            commit(new ArrayList<>(batch.subList(half, batch.size())));
             return;
         }
         try {
-            stored.surveyIds().forEach(afterCommit::accept);
+            stored.surveyIds().forEach(afterCommit::committed);
         } catch (RuntimeException e) {
-            LOG.warn("After-commit hook failed", e);
+            LOG.warn("After-commit listener failed", e);
+        } finally {
+            stored.reply();
         }
-        stored.reply();
     }
 
     @Override
     public void close() {
-        running = false;
+        closing.writeLock().lock();
+        try {
+            running = false;
+        } finally {
+            closing.writeLock().unlock();
+        }
         for (Thread thread : threads) {
             try {
                 thread.join(5_000);

@@ -1,5 +1,6 @@
 package livesurvey.response;
 
+import livesurvey.DatabaseRetry;
 import livesurvey.cache.KeyValueCache;
 import livesurvey.survey.Question;
 import livesurvey.survey.Survey;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongConsumer;
 
 /** A respondent's own response: start or resume, answer, validate steps, complete, reset. */
 public final class RespondentService {
@@ -21,20 +21,23 @@ public final class RespondentService {
     private final AnswerWriter writer;
     private final Validator validator;
     private final Clock clock;
-    private final LongConsumer afterCommit;
+    private final DatabaseRetry retry;
+    private final CommitListener afterCommit;
     private final KeyValueCache<String, Long> responseIds;
 
     /**
+     * @param retry       runs each transaction again on a transient error
      * @param afterCommit told the survey id after each committed change to one of its responses
-     * @param responseIds response ids by token hash
+     * @param responseIds response ids by survey id and token hash ({@link #cacheKey})
      */
     public RespondentService(ResponseDao responses, AnswerWriter writer, Validator validator, Clock clock,
-                             LongConsumer afterCommit, KeyValueCache<String, Long> responseIds) {
+                             DatabaseRetry retry, CommitListener afterCommit, KeyValueCache<String, Long> responseIds) {
         this.responseIds = responseIds;
         this.responses = responses;
         this.writer = writer;
         this.validator = validator;
         this.clock = clock;
+        this.retry = retry;
         this.afterCommit = afterCommit;
     }
 
@@ -48,8 +51,8 @@ public final class RespondentService {
             return new Started(stateOf(survey, existing.get()), null);
         }
         String fresh = RespondentTokens.newToken();
-        long id = responses.start(survey.id(), RespondentTokens.hash(fresh), clock.millis());
-        afterCommit.accept(survey.id());
+        long id = retry.call(() -> responses.start(survey.id(), RespondentTokens.hash(fresh), clock.millis()));
+        afterCommit.committed(survey.id());
         return new Started(stateOf(survey, responses.findById(id).orElseThrow()), fresh);
     }
 
@@ -59,87 +62,111 @@ public final class RespondentService {
 
     /**
      * Stores an answer. The response id behind a token is cached: answers come at typing speed, and
-     * the writer re-checks in its transaction that the response still exists and is open.
+     * the writer re-checks in its transaction that the response still belongs to this survey and
+     * token and is open. A cached id the writer refuses is dropped.
      */
     public AnswerResult answer(Survey survey, String token, Question question, AnswerValue value) {
         if (!RespondentTokens.looksValid(token)) {
             throw noResponse(survey);
         }
-        long responseId = responseIds.get(RespondentTokens.hash(token), hash -> require(survey, token).id());
-        return writer.write(survey.id(), responseId, question, value);
+        String tokenHash = RespondentTokens.hash(token);
+        String key = cacheKey(survey.id(), tokenHash);
+        long responseId = responseIds.get(key, k -> require(survey, token).id());
+        try {
+            return writer.write(survey.id(), responseId, tokenHash, question, value);
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                responseIds.invalidate(key);
+            }
+            throw e;
+        }
+    }
+
+    /** A token reaches a response only within its survey. */
+    private static String cacheKey(long surveyId, String tokenHash) {
+        return surveyId + ":" + tokenHash;
+    }
+
+    /** Another instance reset a response: its token reaches nothing here either. */
+    public void forgotten(long responseId) {
+        responseIds.invalidateIf(id -> id == responseId);
     }
 
     public StepResult validateStep(Survey survey, String token, int step) {
         if (step < 1 || step > survey.stepCount()) {
             throw new ApiException(404, "No step " + step + "; this survey has steps 1 to " + survey.stepCount());
         }
-        ResponseRow response = require(survey, token);
-        if (step > response.currentStep() && !response.completed()) {
-            throw new ApiException(409, "Finish step " + response.currentStep() + " first.");
-        }
-        failOnErrors(errors(survey.questionsOfStep(step), response), "Step " + step + " has answers to fix.");
         Integer next = step < survey.stepCount() ? step + 1 : null;
-        if (next != null) {
-            responses.advance(survey.id(), response.id(), next, clock.millis());
-            afterCommit.accept(survey.id());
+        for (int attempt = 1; ; attempt++) {
+            ResponseRow response = require(survey, token);
+            if (step > response.currentStep() && !response.completed()) {
+                throw new ApiException(409, "Finish step " + response.currentStep() + " first.");
+            }
+            StepCheck checked = StepCheck.of(responses, validator, survey.questionsOfStep(step), response);
+            failOnErrors(checked.errors(), "Step " + step + " has answers to fix.");
+            if (response.completed()) {
+                return new StepResult(step, true, next);
+            }
+            ResponseDao.Settled settled = retry.call(() -> responses.advance(survey.id(), response.id(),
+                    response.version(), checked.claims(), next == null ? step : next, clock.millis()));
+            if (settled == ResponseDao.Settled.DONE) {
+                afterCommit.committed(survey.id());
+                return new StepResult(step, true, next);
+            }
+            giveUpAfter(attempt, settled, survey);
         }
-        return new StepResult(step, true, next);
     }
 
-    /** Marks the response completed once every answer is valid; completing twice is harmless. */
+    /**
+     * Marks the response completed once every answer is valid and it holds every unique value it
+     * answered; completing twice is harmless.
+     */
     public RespondentState complete(Survey survey, String token) {
         ResponseRow response = require(survey, token);
-        // Completes only if no answer landed after the ones validated (each bumps updated_at).
+        // Completes only if no answer landed after the ones validated (each increments the version).
         for (int attempt = 1; !response.completed(); attempt++) {
-            failOnErrors(errors(survey.questions(), response), "Some answers need fixing before you submit.");
-            if (responses.markCompleted(survey.id(), response.id(), response.updatedAt(), clock.millis())) {
-                afterCommit.accept(survey.id());
+            StepCheck checked = StepCheck.of(responses, validator, survey.questions(), response);
+            failOnErrors(checked.errors(), "Some answers need fixing before you submit.");
+            ResponseRow validated = response;
+            ResponseDao.Settled settled = retry.call(() -> responses.markCompleted(survey.id(), validated.id(),
+                    validated.version(), checked.claims(), clock.millis()));
+            if (settled == ResponseDao.Settled.DONE) {
+                afterCommit.committed(survey.id());
                 break;
             }
-            if (attempt == 3) {
-                throw new ApiException(409, "Answers kept changing while submitting; please submit again.");
-            }
+            giveUpAfter(attempt, settled, survey);
             response = require(survey, token);
         }
         return stateOf(survey, responses.findById(response.id()).orElseThrow(() -> noResponse(survey)));
     }
 
+    private static void giveUpAfter(int attempt, ResponseDao.Settled settled, Survey survey) {
+        if (settled == ResponseDao.Settled.GONE) {
+            throw noResponse(survey);
+        }
+        if (attempt == 3) {
+            throw new ApiException(409, "Answers kept changing while submitting; please submit again.");
+        }
+    }
+
     /** Reset & retry: the stored response stays, but this browser's token no longer reaches it. */
     public void reset(Survey survey, String token) {
         find(survey, token).ifPresent(r -> {
-            responseIds.invalidate(RespondentTokens.hash(token));
-            responses.forget(survey.id(), r.id(), clock.millis());
-            afterCommit.accept(survey.id());
+            responseIds.invalidate(cacheKey(survey.id(), RespondentTokens.hash(token)));
+            retry.run(() -> responses.forget(survey.id(), r.id(), clock.millis()));
+            afterCommit.committed(survey.id());
         });
     }
 
-    /**
-     * "Delete my answers": the response goes with everything stored about it (answers, unique claims,
-     * counts), unlike reset, which only forgets the cookie. False when this browser has no response.
-     */
+    /** "Delete my answers": the response goes with all stored with it (reset only forgets the cookie). */
     public boolean erase(Survey survey, String token) {
         Optional<ResponseRow> row = find(survey, token);
-        if (row.isEmpty()) {
-            return false;
-        }
-        responseIds.invalidate(RespondentTokens.hash(token));
-        boolean deleted = responses.delete(survey.id(), row.get().id(), clock.millis());
+        row.ifPresent(r -> responseIds.invalidate(cacheKey(survey.id(), RespondentTokens.hash(token))));
+        boolean deleted = row.isPresent() && retry.call(() -> responses.delete(survey.id(), row.get().id(), clock.millis()));
         if (deleted) {
-            afterCommit.accept(survey.id());
+            afterCommit.committed(survey.id());
         }
         return deleted;
-    }
-
-    private Map<String, String> errors(List<Question> questions, ResponseRow response) {
-        Map<Long, AnswerRow> stored = new LinkedHashMap<>();
-        responses.answersOf(response.id()).forEach(a -> stored.put(a.questionId(), a));
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Question q : questions) {
-            AnswerRow row = stored.get(q.id());
-            AnswerValue value = row == null ? null : StoredValue.decode(q, row.answerValue());
-            validator.check(q, response.id(), value).ifPresent(e -> errors.put(q.key(), e));
-        }
-        return errors;
     }
 
     private static void failOnErrors(Map<String, String> errors, String message) {

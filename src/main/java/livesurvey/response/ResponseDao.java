@@ -22,7 +22,7 @@ import java.util.Optional;
 @RegisterConstructorMapper(ResponseRow.class)
 @RegisterConstructorMapper(AnswerRow.class)
 public interface ResponseDao extends SqlObject {
-    String COLUMNS = "id, survey_id, current_step, editing_key, started_at, updated_at, completed_at";
+    String COLUMNS = "id, survey_id, current_step, editing_key, started_at, updated_at, completed_at, version";
 
     /** Only through {@link #start}, which counts it and tells the feed in the same transaction. */
     @SqlUpdate("""
@@ -57,20 +57,20 @@ public interface ResponseDao extends SqlObject {
     Optional<Long> claimHolder(@Bind("questionId") long questionId, @Bind("valueHash") String valueHash);
 
     @SqlUpdate("""
-            UPDATE responses SET current_step = GREATEST(current_step, :step), updated_at = :now
+            UPDATE responses SET current_step = GREATEST(current_step, :step), updated_at = :now, version = version + 1
             WHERE id = :id AND completed_at IS NULL
             """)
     int advanceTo(@Bind("id") long id, @Bind("step") int step, @Bind("now") long now);
 
     /** Only through {@link #markCompleted}, which counts it and tells the feed in the same transaction. */
     @SqlUpdate("""
-            UPDATE responses SET completed_at = :now, updated_at = :now, editing_key = NULL
-            WHERE id = :id AND completed_at IS NULL AND updated_at = :validatedAt
+            UPDATE responses SET completed_at = :now, updated_at = :now, editing_key = NULL, version = version + 1
+            WHERE id = :id AND completed_at IS NULL AND version = :validatedVersion
             """)
-    int complete(@Bind("id") long id, @Bind("validatedAt") long validatedAt, @Bind("now") long now);
+    int complete(@Bind("id") long id, @Bind("validatedVersion") long validatedVersion, @Bind("now") long now);
 
     /** Reset & retry: the response stays, but no cookie can reach it any more. */
-    @SqlUpdate("UPDATE responses SET token_hash = NULL, editing_key = NULL WHERE id = :id")
+    @SqlUpdate("UPDATE responses SET token_hash = NULL, editing_key = NULL, version = version + 1 WHERE id = :id")
     int forgetToken(@Bind("id") long id);
 
     @Transaction
@@ -81,27 +81,74 @@ public interface ResponseDao extends SqlObject {
         return id;
     }
 
-    @Transaction
-    default void advance(long surveyId, long id, int step, long now) {
-        if (advanceTo(id, step, now) > 0) {
-            feed().record(surveyId, id, Change.RESPONSE, now);
-        }
+    /** What a step's or a completion's transaction found under the response's row lock. */
+    enum Settled {
+        /** Done (or done before: completing twice is harmless). */
+        DONE,
+        /** An answer landed after the ones validated: validate again. */
+        STALE,
+        /** No such response in this survey. */
+        GONE
     }
 
+    /**
+     * Moves a response on to a step once the answers of the step before were validated: holds or
+     * takes their unique claims (422 when another response holds one), unless an answer landed since.
+     */
     @Transaction
-    default boolean markCompleted(long surveyId, long id, long validatedAt, long now) {
-        boolean changed = complete(id, validatedAt, now) > 0;
-        if (changed) {
-            SummaryCounters.completed(getHandle(), surveyId, id);
+    default Settled advance(long surveyId, long id, long validatedVersion, List<UniqueClaims.Claim> claims, int step,
+                            long now) {
+        Optional<ResponseRow> row = lock(surveyId, id);
+        if (row.isEmpty()) {
+            return Settled.GONE;
+        }
+        if (row.get().completed()) {
+            return Settled.DONE;
+        }
+        if (!claims.isEmpty()) {
+            if (row.get().version() != validatedVersion) {
+                return Settled.STALE;
+            }
+            UniqueClaims.holdAll(getHandle(), id, claims);
+        }
+        if (step > row.get().currentStep() || !claims.isEmpty()) {
+            advanceTo(id, step, now);
             feed().record(surveyId, id, Change.RESPONSE, now);
         }
-        return changed;
+        return Settled.DONE;
+    }
+
+    /**
+     * Completes a response whose answers were all valid at {@code validatedVersion}: holds or takes
+     * every unique claim (422 when another response holds one), counts it, tells the feed.
+     */
+    @Transaction
+    default Settled markCompleted(long surveyId, long id, long validatedVersion, List<UniqueClaims.Claim> claims,
+                                  long now) {
+        Optional<ResponseRow> row = lock(surveyId, id);
+        if (row.isEmpty()) {
+            return Settled.GONE;
+        }
+        if (row.get().completed()) {
+            return Settled.DONE;
+        }
+        if (row.get().version() != validatedVersion) {
+            return Settled.STALE;
+        }
+        UniqueClaims.holdAll(getHandle(), id, claims);
+        if (complete(id, validatedVersion, now) == 0) {
+            return Settled.STALE;
+        }
+        SummaryCounters.completed(getHandle(), surveyId, id);
+        feed().record(surveyId, id, Change.RESPONSE, now);
+        return Settled.DONE;
     }
 
     @Transaction
     default void forget(long surveyId, long id, long now) {
         forgetToken(id);
-        feed().record(surveyId, id, Change.RESPONSE, now);
+        // Its own kind: other instances drop the forgotten token from their caches.
+        feed().record(surveyId, id, Change.FORGOT, now);
     }
 
     /**

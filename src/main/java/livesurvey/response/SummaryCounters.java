@@ -7,6 +7,7 @@ import livesurvey.web.Json;
 import org.jdbi.v3.core.Handle;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +48,7 @@ public final class SummaryCounters {
     }
 
     /** One option chosen in one question; sorted, so transactions lock counter rows in one order. */
-    private record Chosen(long questionId, String option) implements Comparable<Chosen> {
+    record Chosen(long questionId, String option) implements Comparable<Chosen> {
         @Override
         public int compareTo(Chosen o) {
             int byQuestion = Long.compare(questionId, o.questionId);
@@ -55,21 +56,34 @@ public final class SummaryCounters {
         }
     }
 
-    private static void countCompleted(Handle h, long surveyId, long responseId, int delta) {
-        CounterDao counters = h.attach(CounterDao.class);
-        Map<Long, CounterDao.ChoiceQuestion> questions = new HashMap<>();
-        counters.choiceQuestions(surveyId).forEach(q -> questions.put(q.id(), q));
-        Set<Chosen> chosen = new TreeSet<>();
-        for (AnswerRow a : h.attach(ResponseDao.class).answersOf(responseId)) {
+    /** A survey's choice questions, options parsed once: which options a stored answer counts for. */
+    static final class Choices {
+        private final Map<Long, CounterDao.ChoiceQuestion> questions = new HashMap<>();
+        private final Map<Long, Set<String>> options = new HashMap<>();
+
+        Choices(List<CounterDao.ChoiceQuestion> choiceQuestions) {
+            for (CounterDao.ChoiceQuestion q : choiceQuestions) {
+                questions.put(q.id(), q);
+                options.put(q.id(), new HashSet<>(parse(q.options(), OPTIONS).stream().map(Option::value).toList()));
+            }
+        }
+
+        /** Valid answers of choice questions count for each known option they chose. */
+        void addChosen(AnswerRow a, Set<Chosen> into) {
             CounterDao.ChoiceQuestion q = questions.get(a.questionId());
             if (q == null || !a.valid()) {
-                continue;
+                return;
             }
             List<String> values = q.kind().equals("checkbox") ? parse(a.answerValue(), CHOICES) : List.of(a.answerValue());
-            List<Option> options = parse(q.options(), OPTIONS);
-            values.stream().filter(v -> options.stream().anyMatch(o -> o.value().equals(v)))
-                    .forEach(v -> chosen.add(new Chosen(q.id(), v)));
+            values.stream().filter(options.get(q.id())::contains).forEach(v -> into.add(new Chosen(q.id(), v)));
         }
+    }
+
+    private static void countCompleted(Handle h, long surveyId, long responseId, int delta) {
+        CounterDao counters = h.attach(CounterDao.class);
+        Choices choices = new Choices(counters.choiceQuestions(surveyId));
+        Set<Chosen> chosen = new TreeSet<>();
+        h.attach(ResponseDao.class).answersOf(responseId).forEach(a -> choices.addChosen(a, chosen));
         int slot = slot();
         counters.add(surveyId, 0, COMPLETED, slot, delta);
         chosen.forEach(c -> counters.add(surveyId, c.questionId(), c.option(), slot, delta));

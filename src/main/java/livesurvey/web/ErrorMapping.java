@@ -3,28 +3,33 @@ package livesurvey.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import org.jdbi.v3.core.ConnectionException;
+import livesurvey.DatabaseRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.sql.SQLTransientConnectionException;
 
 /** Maps every failure to a JSON error on /api and to a plain page elsewhere; never a stack trace. */
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+    /** How long a client should wait before retrying after a 503. */
+    static final String RETRY_AFTER_SECONDS = "2";
 
     private ErrorMapping() {
     }
 
     public static void install(JavalinConfig config) {
-        config.routes.exception(ApiException.class, (e, ctx) ->
-                respond(ctx, e.status(), e.getMessage(), e.field(), e.details()));
+        config.routes.exception(ApiException.class, (e, ctx) -> {
+            if (e.status() == 503) {
+                ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            }
+            respond(ctx, e.status(), e.getMessage(), e.field(), e.details());
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 respond(ctx, e.getStatus(), e.getMessage(), null, null));
         config.routes.exception(Exception.class, (e, ctx) -> {
-            if (isDatabaseDown(e)) {
+            // Down, or still conflicting after the owner's retries: the client retries later, never a 500.
+            if (DatabaseRetry.isUnavailable(e)) {
                 LOG.warn("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-                ctx.header("Retry-After", "2");
+                ctx.header("Retry-After", RETRY_AFTER_SECONDS);
                 respond(ctx, 503, "The database is unavailable; please retry shortly.", null, null);
             } else {
                 LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
@@ -46,22 +51,5 @@ public final class ErrorMapping {
         } else {
             ctx.contentType("text/plain; charset=utf-8").result(status + " " + message);
         }
-    }
-
-    private static boolean isDatabaseDown(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof java.net.ConnectException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 }

@@ -3,6 +3,7 @@ package livesurvey.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import livesurvey.browser.SurveySite.Screen;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,9 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opentest4j.TestAbortedException;
 
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -269,6 +272,31 @@ class SurveyPageTest {
         survey.page.unroute("**/api/**");
         survey.expectSaved();
         assertEquals("Ivy Offline", site.storedResponse(context).at("/answers/name/value").asText());
+        survey.next().expectStep(2);
+    }
+
+    @Test
+    void answers_the_server_refuses_with_503_stay_queued_and_are_stored_on_a_retry() {
+        survey.fill("Name", "Kim").expectSaved();
+        AtomicInteger refused = new AtomicInteger();
+        // The database is down for a moment: the server answers 503 with Retry-After, as it does then.
+        survey.page.route("**/responses/me/answers/**", route -> {
+            if (refused.getAndIncrement() < 3) {
+                route.fulfill(new Route.FulfillOptions().setStatus(503).setHeaders(Map.of("Retry-After", "1"))
+                        .setContentType("application/json")
+                        .setBody("{\"error\":\"The database is unavailable; please retry shortly.\"}"));
+            } else {
+                route.resume();
+            }
+        });
+        survey.field("Name").fill("");
+        survey.type("Name", "Kim Retried");
+        String email = uniqueEmail("kim");
+        survey.fill("Email", email);
+        awaitStored("name", "Kim Retried");
+        awaitStored("email", email);
+        assertTrue(refused.get() >= 3, "the server refused " + refused.get() + " sends");
+        survey.expectSaved();
         survey.next().expectStep(2);
     }
 

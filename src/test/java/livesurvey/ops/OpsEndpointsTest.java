@@ -24,7 +24,7 @@ class OpsEndpointsTest extends DatabaseTest {
         db.test((server, client) -> {
             var r = client.get("/health");
             assertEquals(200, r.code());
-            assertEquals(Map.of("status", "up", "database", "up", "migrations", "applied"),
+            assertEquals(Map.of("status", "up", "database", "up", "migrations", "applied", "writers", "up"),
                     livesurvey.web.Json.MAPPER.convertValue(parse(r), Map.class));
         });
     }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.Response;
 import livesurvey.DatabaseTest;
 import livesurvey.Respondent;
+import livesurvey.Backend;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
 import static livesurvey.TestJson.parse;
@@ -226,7 +228,9 @@ class RespondentApiTest extends DatabaseTest {
 
             JsonNode done = new Respondent(client).completeWith("Cat", "cat@example.com", "30", "female", List.of("red"));
             assertTrue(done.get("completed").asBoolean(), done.toString());
-            assertNotNull(done.get("completedAt").asText());
+            Instant completedAt = Instant.parse(done.get("completedAt").asText());
+            assertFalse(completedAt.isBefore(Instant.parse(done.get("startedAt").asText())), done.toString());
+            assertFalse(completedAt.isAfter(Instant.now().plusSeconds(60)), done.toString());
         });
     }
 
@@ -267,18 +271,105 @@ class RespondentApiTest extends DatabaseTest {
     }
 
     @Test
-    void an_answer_landing_after_validation_stops_the_completion_it_was_not_checked_by() {
+    void an_answer_landing_in_the_millisecond_of_validation_still_stops_the_completion() {
         db.test((server, client) -> {
             var fay = new Respondent(client);
             long id = parse(fay.start()).get("id").asLong();
+            fay.answer("name", "Fay");
+            fay.answer("email", "fay@example.com");
+            fay.answer("age", "30");
+            fay.answer("about", "Hi");
             var responses = db.database().jdbi().onDemand(ResponseDao.class);
             ResponseRow validated = responses.findById(id).orElseThrow();
-            // An answer commits between validation and completion: it moves updated_at on.
-            db.database().jdbi().useHandle(h -> h.execute("UPDATE responses SET updated_at = updated_at + 1 WHERE id = ?", id));
-            assertFalse(responses.markCompleted(validated.surveyId(), id, validated.updatedAt(), validated.updatedAt() + 2));
+            // An invalid answer commits after validation, within the same millisecond as it.
+            assertFalse(parse(fay.answer("name", "x".repeat(101))).get("valid").asBoolean());
+            db.database().jdbi().useHandle(h -> h.execute("UPDATE responses SET updated_at = ? WHERE id = ?",
+                    validated.updatedAt(), id));
+            assertEquals(ResponseDao.Settled.STALE, responses.markCompleted(validated.surveyId(), id,
+                    validated.version(), List.of(), validated.updatedAt()));
             assertFalse(responses.findById(id).orElseThrow().completed(), "not completed on stale validation");
-            ResponseRow fresh = responses.findById(id).orElseThrow();
-            assertTrue(responses.markCompleted(fresh.surveyId(), id, fresh.updatedAt(), fresh.updatedAt() + 2));
+            Response refused = fay.complete();
+            assertEquals(422, refused.code());
+            assertTrue(parse(refused).at("/details/name").asText().contains("at most 100"), refused.body().string());
         });
+    }
+
+    @Test
+    void a_unique_email_stays_unique_when_its_holder_lets_it_go() {
+        db.test((server, client) -> {
+            var r1 = new Respondent(client);
+            var r2 = new Respondent(client);
+            var r3 = new Respondent(client);
+            r1.start();
+            r2.start();
+            r3.start();
+            assertTrue(parse(r1.answer("email", "same@example.org")).get("valid").asBoolean());
+            assertFalse(parse(r2.answer("email", "same@example.org")).get("valid").asBoolean());
+            r1.answer("email", "r1@example.org");
+            // R2's stored answer was refused, but the address is free now: finishing the step takes it.
+            r2.answer("name", "Two");
+            assertEquals(200, r2.step(1).code());
+            r2.answer("age", "30");
+            r2.answer("about", "Me");
+            for (int step = 2; step <= 4; step++) {
+                assertEquals(200, r2.step(step).code());
+            }
+            JsonNode r2Done = parse(r2.complete());
+            assertTrue(r2Done.get("completed").asBoolean(), r2Done.toString());
+            assertTrue(r2Done.at("/answers/email/valid").asBoolean(), "the holder's answer is valid: " + r2Done);
+
+            assertFalse(parse(r3.answer("email", "same@example.org")).get("valid").asBoolean());
+            JsonNode r3Reply = r3.completeWith("Three", "same@example.org", "30", null, List.of());
+            assertEquals("This email has already been used for this survey.",
+                    r3Reply.at("/details/email").asText(), r3Reply.toString());
+            assertFalse(parse(r3.state()).get("completed").asBoolean());
+            long holders = db.database().jdbi().withHandle(h -> h.createQuery("""
+                    SELECT COUNT(*) FROM responses r JOIN answers a ON a.response_id = r.id
+                    JOIN questions q ON q.id = a.question_id
+                    WHERE q.question_key = 'email' AND a.answer_value = 'same@example.org' AND r.completed_at IS NOT NULL
+                    """).mapTo(Long.class).one());
+            assertEquals(1, holders, "one completed response with the address");
+        });
+    }
+
+    @Test
+    void a_token_of_one_survey_reaches_nothing_in_another() {
+        db.test((server, client) -> {
+            long second = SecondSurvey.create(db.database().jdbi());
+            var ann = new Respondent(client);
+            long id = parse(ann.start()).get("id").asLong();
+            assertTrue(parse(ann.answer("name", "Ann")).get("valid").asBoolean(), "the token is cached now");
+            var elsewhere = new Respondent(client, SecondSurvey.SLUG);
+            elsewhere.useCookie(ann.cookie());
+            assertEquals(404, elsewhere.answer("name", "Intruder").code());
+            assertEquals(404, elsewhere.state().code());
+            assertEquals("Ann", parse(ann.state()).at("/answers/name/value").asText());
+            long foreign = db.database().jdbi().withHandle(h -> h.createQuery("""
+                    SELECT COUNT(*) FROM answers a JOIN questions q ON q.id = a.question_id
+                    WHERE a.response_id = :id AND q.survey_id = :second
+                    """).bind("id", id).bind("second", second).mapTo(Long.class).one());
+            assertEquals(0, foreign, "no answer of the other survey in this response");
+        });
+    }
+
+    @Test
+    void start_again_on_one_instance_stops_the_old_cookie_on_every_instance() {
+        try (var second = Backend.sameDatabaseAs(db)) {
+            db.test((serverA, clientA) -> second.test((serverB, clientB) -> {
+                var onB = new Respondent(clientB);
+                onB.start();
+                assertEquals(200, onB.answer("name", "Gil").code(), "B has the token cached now");
+                String oldCookie = onB.cookie();
+                var onA = new Respondent(clientA);
+                onA.useCookie(oldCookie);
+                assertEquals(204, onA.reset().code());
+                onB.useCookie(oldCookie);
+                assertEquals(404, onB.answer("name", "Gil again").code(), "the forgotten cookie writes nothing on B");
+                assertEquals("Gil", db.database().jdbi().withHandle(h -> h.createQuery("""
+                        SELECT a.answer_value FROM answers a JOIN questions q ON q.id = a.question_id
+                        WHERE q.question_key = 'name' AND a.answer_value LIKE 'Gil%'
+                        """).mapTo(String.class).one()));
+            }));
+        }
     }
 }
