@@ -11,7 +11,10 @@ import { SummaryPanel } from './dashboard/summary.js';
 import { ResponsesTable } from './dashboard/table.js';
 
 const $ = (id) => document.getElementById(id);
-const slug = new URLSearchParams(location.search).get('survey') || 'default';
+// /dashboard/{slug} for any survey; /dashboard (or ?survey=) for the default one.
+const pathSlug = location.pathname.match(/^\/dashboard\/([^/]+)$/);
+const slug = pathSlug ? decodeURIComponent(pathSlug[1])
+  : new URLSearchParams(location.search).get('survey') || 'default';
 const api = adminApi(slug);
 let errorTimer;
 
@@ -56,13 +59,14 @@ async function main() {
   const dialog = new DeleteDialog($('confirm-delete'), questionsOf(definition));
   let table;
   let summary;
-  const setFilter = (gender) => {
-    $('filter-chip').hidden = !gender;
-    $('filter-label').textContent = gender ? gender.label : '';
-    summary.setActive(gender ? gender.value : null);
-    table.setFilter(gender ? `gender:${gender.value}` : null);
+  // A pie's option, {key, value, label}, or null for none.
+  const setFilter = (option) => {
+    $('filter-chip').hidden = !option;
+    $('filter-label').textContent = option ? option.label : '';
+    summary.setActive(option);
+    table.setFilter(option ? `${option.key}:${option.value}` : null);
   };
-  summary = new SummaryPanel(document.querySelector('.summary'), setFilter);
+  summary = new SummaryPanel(document.querySelector('.summary'), questionsOf(definition), setFilter);
   const announcer = new Announcer($('announcements'));
   table = new ResponsesTable({
     element: $('responses-table'),

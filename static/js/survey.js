@@ -65,8 +65,16 @@ async function load({ focus = false, notice = null } = {}) {
     byId('survey-title').textContent = page.definition.title;
     byId('survey-intro').textContent = page.definition.intro;
   }
+  if (page.definition.status === 'closed') {
+    showClosed();
+    return;
+  }
   const started = await patiently(api.start, showRetrying);
   byId('survey').setAttribute('aria-busy', 'false');
+  if (started.status === 409) {
+    showClosed();
+    return;
+  }
   if (!started.ok) {
     byId('loading').textContent = 'The survey could not be started. Please reload the page.';
     return;
@@ -133,7 +141,7 @@ function showStep(number, focus) {
 
 function wire(field) {
   const { key } = field;
-  const typed = ['text', 'email', 'textarea'].includes(field.question.type);
+  const typed = ['text', 'email', 'textarea', 'number'].includes(field.question.type);
   const take = () => { page.values[key] = field.read(); };
   field.root.addEventListener('input', () => {
     take();
@@ -208,6 +216,7 @@ async function advance() {
     outbox.discardUnsent();
     showDone(page.definition.thankYou, 'You can close this page now.', true);
   } else if (reply.ok) {
+    await refreshDefinition();
     showStep(reply.body.nextStep, true);
   } else if (reply.status === 422 && reply.body && reply.body.details) {
     refuse(reply.body.details);
@@ -216,6 +225,28 @@ async function advance() {
   } else {
     showProblem((reply.body && reply.body.error) || problemText.failed(reply.status));
   }
+}
+
+/**
+ * The survey's owner may have edited it since the page loaded: the next step shows the current
+ * revision. Cheap when nothing changed: the browser revalidates with the ETag and gets a 304.
+ */
+async function refreshDefinition() {
+  try {
+    const reply = await api.definition();
+    if (reply.ok && reply.body && reply.body.revision !== page.definition.revision) {
+      page.definition = reply.body;
+      byId('survey-title').textContent = page.definition.title;
+      byId('survey-intro').textContent = page.definition.intro;
+    }
+  } catch (e) {
+    // Offline: carry on with the definition we have.
+  }
+}
+
+function showClosed() {
+  byId('survey').setAttribute('aria-busy', 'false');
+  showDone('This survey is closed.', 'It no longer takes responses. Thank you for your interest.', false);
 }
 
 /** The server refused a step: show each field's reason, on the step of the first one. */

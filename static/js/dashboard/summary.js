@@ -1,9 +1,9 @@
-// The summary panel: counts, average age, the gender pie (Chart.js, loaded as a classic script
-// because its ES build imports a bare module name), top colours and "last updated".
+// The summary panel: counts and "last updated", and between them one card per summary the survey
+// definition asks for (cards.js). Chart.js is loaded as a classic script because its ES build
+// imports a bare module name.
 
-import { compact, exactTime, percent, relative, whole } from './format.js';
-
-const PALETTE = ['#6d28d9', '#0284c7', '#d97706', '#059669', '#db2777', '#4b5563'];
+import { exactTime, relative, compact, whole } from './format.js';
+import { cardFor } from './cards.js';
 
 function text(node, value, title) {
   node.textContent = value;
@@ -13,143 +13,45 @@ function text(node, value, title) {
 }
 
 export class SummaryPanel {
-  /** @param onFilter called with a gender option (or null to clear) when the pie is clicked */
-  constructor(root, onFilter) {
-    this.root = root;
-    this.onFilter = onFilter;
+  /**
+   * @param questions the definition's questions, in order
+   * @param onFilter called with {key, value, label} (or null to clear) when a pie is clicked
+   */
+  constructor(root, questions, onFilter) {
     this.count = root.querySelector('[data-summary=count]');
     this.completed = root.querySelector('[data-summary=completed]');
-    this.age = root.querySelector('[data-summary=age]');
-    this.colours = root.querySelector('[data-summary=colours]');
     this.updated = root.querySelector('[data-summary=updated]');
-    this.canvas = root.querySelector('[data-summary=genders]');
-    this.legend = root.querySelector('[data-summary=gender-legend]');
-    this.pieEmpty = root.querySelector('[data-summary=genders-empty]');
-    this.genders = [];
-    this.active = null;
     this.lastUpdated = null;
-    this.chart = this.buildChart();
+    this.cards = [];
+    const last = this.updated.closest('.card');
+    for (const question of questions) {
+      for (const spec of question.summaries || []) {
+        const card = cardFor(question, spec, onFilter);
+        if (card) {
+          last.before(card.element);
+          this.cards.push({ name: spec.name, key: question.key, card });
+        }
+      }
+    }
   }
 
-  buildChart() {
-    const Chart = window.Chart;
-    return new Chart(this.canvas, {
-      type: 'pie',
-      data: { labels: [], datasets: [{ data: [], backgroundColor: [], borderColor: '#fff', borderWidth: 2 }] },
-      options: {
-        responsive: true,
-        maintainAspectRatio: true,
-        animation: { duration: 250 },
-        plugins: {
-          legend: { display: false },
-          tooltip: {
-            callbacks: {
-              label: (ctx) => ` ${whole(ctx.parsed)} (${percent(ctx.parsed, this.total())})`,
-            },
-          },
-        },
-        onClick: (event, elements) => {
-          if (elements.length) {
-            this.toggle(this.genders[elements[0].index]);
-          }
-        },
-        onHover: (event, elements) => {
-          this.canvas.style.cursor = elements.length ? 'pointer' : 'default';
-        },
-      },
-    });
-  }
-
-  total() {
-    return this.genders.reduce((sum, g) => sum + g.count, 0);
-  }
-
-  toggle(gender) {
-    this.onFilter(this.active === gender.value ? null : gender);
-  }
-
-  /** Which gender the table is filtered by (null: none), to mark it on the legend. */
-  setActive(value) {
-    this.active = value;
-    for (const button of this.legend.querySelectorAll('button')) {
-      button.setAttribute('aria-pressed', String(button.dataset.value === value));
+  /** Which option the table is filtered by (null: none), to mark it on its pie's legend. */
+  setActive(filter) {
+    for (const { key, card } of this.cards) {
+      if (card.setActive) {
+        card.setActive(filter && filter.key === key ? filter.value : null);
+      }
     }
   }
 
   render(summary) {
     text(this.count, compact(summary.count), `${whole(summary.count)} responses`);
     text(this.completed, compact(summary.completed), `${whole(summary.completed)} completed`);
-    if (summary.averageAge === null || summary.averageAge === undefined) {
-      text(this.age, '—', 'No completed responses yet');
-    } else {
-      text(this.age, Number(summary.averageAge).toFixed(1), 'Average age of completed responses');
+    for (const { name, card } of this.cards) {
+      card.render(summary[name]);
     }
-    this.renderGenders(summary.genders || []);
-    this.renderColours(summary.topColours || []);
     this.lastUpdated = summary.lastUpdated;
     this.tick();
-  }
-
-  renderGenders(genders) {
-    this.genders = genders;
-    const total = this.total();
-    const dataset = this.chart.data.datasets[0];
-    this.chart.data.labels = genders.map((g) => g.label);
-    dataset.data = genders.map((g) => g.count);
-    dataset.backgroundColor = genders.map((g, i) => PALETTE[i % PALETTE.length]);
-    this.chart.update();
-    this.pieEmpty.hidden = total > 0;
-    this.canvas.setAttribute('aria-label', total
-      ? 'Gender of completed responses: '
-        + genders.map((g) => `${g.label} ${whole(g.count)} (${percent(g.count, total)})`).join(', ')
-      : 'No completed responses yet');
-    this.legend.replaceChildren(...genders.map((g, i) => this.legendItem(g, i, total)));
-    this.setActive(this.active);
-  }
-
-  legendItem(gender, index, total) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'legend-item';
-    button.dataset.value = gender.value;
-    button.title = `Show only ${gender.label} in the table`;
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.background = PALETTE[index % PALETTE.length];
-    const label = document.createElement('span');
-    label.className = 'legend-label';
-    label.textContent = gender.label;
-    const figure = document.createElement('span');
-    figure.className = 'legend-figure';
-    figure.textContent = `${whole(gender.count)} · ${percent(gender.count, total)}`;
-    button.append(swatch, label, figure);
-    button.addEventListener('click', () => this.toggle(gender));
-    return button;
-  }
-
-  renderColours(colours) {
-    if (!colours.length) {
-      const none = document.createElement('li');
-      none.className = 'muted';
-      none.textContent = 'No answers yet';
-      this.colours.replaceChildren(none);
-      return;
-    }
-    this.colours.replaceChildren(...colours.map((c) => {
-      const item = document.createElement('li');
-      const swatch = document.createElement('span');
-      swatch.className = 'swatch';
-      if (CSS.supports('color', c.value)) {
-        swatch.style.background = c.value;
-      }
-      const label = document.createElement('span');
-      label.textContent = c.label;
-      const count = document.createElement('span');
-      count.className = 'count';
-      count.textContent = whole(c.count);
-      item.append(swatch, label, count);
-      return item;
-    }));
   }
 
   /** Moves "5 s ago" on; called every few seconds. */

@@ -115,6 +115,16 @@ export function adminApi(slug) {
   };
 }
 
+/** The admin's survey API (issue 8): list, create, replace, open/close and delete surveys. */
+export const surveysApi = {
+  list: () => call('GET', '/api/surveys'),
+  get: (slug) => call('GET', `/api/surveys/${encodeURIComponent(slug)}`),
+  create: (definition) => call('POST', '/api/surveys', definition),
+  replace: (slug, definition) => call('PUT', `/api/surveys/${encodeURIComponent(slug)}`, definition),
+  setStatus: (slug, status) => call('PATCH', `/api/surveys/${encodeURIComponent(slug)}`, { status }),
+  remove: (slug) => call('DELETE', `/api/surveys/${encodeURIComponent(slug)}`),
+};
+
 /** Logs in: the raw reply, so the login page can show the server's message. */
 export function login(username, password) {
   return request('POST', '/api/login', { username, password });

@@ -108,7 +108,7 @@ function controlFor(question, id, described) {
     autocomplete: AUTOCOMPLETE[question.key] || 'off',
     spellcheck: email ? 'false' : null,
     autocapitalize: email ? 'off' : null,
-    inputmode: email ? 'email' : null,
+    inputmode: email ? 'email' : (question.type === 'number' ? (question.integer ? 'numeric' : 'decimal') : null),
   });
 }
 

@@ -20,6 +20,7 @@ import livesurvey.response.StepResult;
 import livesurvey.retention.RetentionBody;
 import livesurvey.retention.RetentionHandler;
 import livesurvey.retention.RetentionPolicy;
+import livesurvey.survey.SurveyAdminHandler;
 import livesurvey.survey.SurveyDefinition;
 import livesurvey.survey.SurveyHandler;
 import livesurvey.web.Access;
@@ -33,16 +34,34 @@ final class ApiRoutes {
     }
 
     /** The API: every route the server answers under /api, and what the API document says of it. */
-    static List<ApiRoute> table(SurveyHandler surveys, RespondentHandler respondent, AdminHandler admin,
-                                AdminResponsesHandler dashboard, EventsHandler events, PrivacyHandler privacy,
-                                RetentionHandler retention) {
+    static List<ApiRoute> table(SurveyHandler surveys, SurveyAdminHandler surveyAdmin, RespondentHandler respondent,
+                                AdminHandler admin, AdminResponsesHandler dashboard, EventsHandler events,
+                                PrivacyHandler privacy, RetentionHandler retention) {
         String survey = "/api/surveys/{slug}";
         String me = survey + "/responses/me";
         String one = survey + "/responses/{id}";
         // The respondent's /responses/me routes come before the admin's /responses/{id}: first match wins.
+        // GET of a definition comes before the routes that accept one: the document's Question schema
+        // is the one a definition is served with.
         return List.of(
+                ApiRoute.of(HandlerType.GET, "/api/surveys", surveyAdmin::list, Access.ADMIN,
+                        "Every survey with its status, counts and last activity")
+                        .returns(SurveyAdminHandler.Listed[].class),
                 ApiRoute.of(HandlerType.GET, survey, surveys::definition, Access.PUBLIC,
                         "The survey definition: steps, questions, options and rules (ETag)").returns(SurveyDefinition.class),
+                ApiRoute.of(HandlerType.POST, "/api/surveys", surveyAdmin::create, Access.ADMIN,
+                        "Create a survey from a definition (the shape GET /api/surveys/{slug} returns; derived "
+                                + "fields ignored); 422 with one error per JSON path").accepts(SurveyDefinition.class)
+                        .returns(SurveyDefinition.class).status(201).errors(409, 422),
+                ApiRoute.of(HandlerType.PUT, survey, surveyAdmin::replace, Access.ADMIN,
+                        "Replace the definition (a new revision; answers stay with their questions); 409 when the "
+                                + "change would corrupt stored answers").accepts(SurveyDefinition.class)
+                        .returns(SurveyDefinition.class).errors(409, 422),
+                ApiRoute.of(HandlerType.PATCH, survey, surveyAdmin::patch, Access.ADMIN,
+                        "Open or close the survey: {\"status\": \"open\"} or {\"status\": \"closed\"}")
+                        .accepts(SurveyAdminHandler.StatusBody.class).returns(SurveyDefinition.class).errors(422),
+                ApiRoute.of(HandlerType.DELETE, survey, surveyAdmin::delete, Access.ADMIN,
+                        "Delete the survey with its responses, answers, counters and feed rows").status(204),
                 ApiRoute.of(HandlerType.POST, survey + "/responses", respondent::start, Access.RESPONDENT,
                         "Start a response, or resume this browser's; sets the respondent cookie").returns(RespondentState.class)
                         .limitedBy(ApiRoute.RateLimit.START),
@@ -77,7 +96,8 @@ final class ApiRoutes {
                 ApiRoute.of(HandlerType.DELETE, one, dashboard::delete, Access.ADMIN,
                         "Delete a response with its answers").status(204),
                 ApiRoute.of(HandlerType.GET, survey + "/summary", dashboard::summary, Access.ADMIN,
-                        "Count, completed, average age, gender ratio, top 3 colours, last updated")
+                        "Count, completed, one value per summary the definition names (the default survey: "
+                                + "averageAge, genders, topColours), last updated")
                         .returns(Summary.class),
                 ApiRoute.of(HandlerType.GET, survey + "/export.csv", dashboard::exportCsv, Access.ADMIN,
                         "Every response as CSV, streamed").produces("text/csv"),

@@ -34,7 +34,10 @@ import livesurvey.response.ResponseDao;
 import livesurvey.survey.Survey;
 import livesurvey.survey.SurveyCatalog;
 import livesurvey.survey.SurveyDao;
+import livesurvey.survey.SurveyAdminHandler;
+import livesurvey.survey.SurveyEditor;
 import livesurvey.survey.SurveyHandler;
+import livesurvey.survey.SurveyList;
 import livesurvey.validation.Validator;
 import livesurvey.web.Access;
 import livesurvey.web.ApiRoute;
@@ -110,7 +113,9 @@ public final class App implements AutoCloseable {
         var events = new EventsHandler(surveys, hub);
         follower.start();
         retentionJob.start();
-        this.routes = ApiRoutes.table(surveys, respondent, admin, dashboard, events, privacy,
+        var surveyAdmin = new SurveyAdminHandler(surveys,
+                new SurveyEditor(jdbi, catalog, Json.MAPPER, clock, summariser::invalidate), new SurveyList(jdbi));
+        this.routes = ApiRoutes.table(surveys, surveyAdmin, respondent, admin, dashboard, events, privacy,
                 new RetentionHandler(surveys, retention));
         this.ops = new Ops(config, database, routes);
         ops.health().require("writers", writer::alive);
@@ -184,6 +189,10 @@ public final class App implements AutoCloseable {
             cfg.routes.get("/", Pages.page("index.html"));
             cfg.routes.get("/login", Pages.page("login.html"));
             cfg.routes.addHttpHandler(HandlerType.GET, "/dashboard", Pages.page("dashboard.html"), Access.ADMIN);
+            cfg.routes.addHttpHandler(HandlerType.GET, "/dashboard/{slug}", Pages.page("dashboard.html"), Access.ADMIN);
+            cfg.routes.addHttpHandler(HandlerType.GET, "/surveys", Pages.page("surveys.html"), Access.ADMIN);
+            cfg.routes.addHttpHandler(HandlerType.GET, "/surveys/new", Pages.page("builder.html"), Access.ADMIN);
+            cfg.routes.addHttpHandler(HandlerType.GET, "/surveys/{slug}/edit", Pages.page("builder.html"), Access.ADMIN);
             cfg.routes.get("/survey", Pages.page("survey.html"));
             cfg.routes.get("/survey/{slug}", Pages.page("survey.html"));
             for (ApiRoute route : routes) {

@@ -122,6 +122,7 @@ public final class Admin {
                 case "POST" -> b.post(publisher);
                 case "PUT" -> b.put(publisher);
                 case "DELETE" -> b.delete(publisher);
+                case "PATCH" -> b.patch(publisher);
                 default -> throw new IllegalArgumentException(method);
             }
         });

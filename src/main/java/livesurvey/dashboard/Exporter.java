@@ -50,17 +50,15 @@ public final class Exporter {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         List<String> header = new ArrayList<>(List.of("id", "started", "updated", "completed"));
         survey.questions().forEach(q -> header.add(q.key()));
+        // Questions a later revision removed keep their answers, in columns marked as such.
+        survey.removed().forEach(q -> header.add(q.key() + " (earlier revision)"));
         try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
                 .get())) {
             each(survey, row -> {
                 List<Object> cells = new ArrayList<>(List.of(row.id(), row.startedAt(), row.updatedAt(),
                         row.completedAt() == null ? "" : row.completedAt()));
-                for (Question q : survey.questions()) {
-                    Object value = row.answers().get(q.key());
-                    cells.add(SpreadsheetSafe.cell(value instanceof List<?> list
-                            ? String.join("; ", list.stream().map(String::valueOf).toList())
-                            : value == null ? "" : value.toString()));
-                }
+                survey.questions().forEach(q -> cells.add(cell(row.answers().get(q.key()))));
+                survey.removed().forEach(q -> cells.add(cell(row.earlierRevisions().get(q.key()))));
                 try {
                     csv.printRecord(cells);
                 } catch (IOException e) {
@@ -68,6 +66,12 @@ public final class Exporter {
                 }
             });
         }
+    }
+
+    private static String cell(Object value) {
+        return SpreadsheetSafe.cell(value instanceof List<?> list
+                ? String.join("; ", list.stream().map(String::valueOf).toList())
+                : value == null ? "" : value.toString());
     }
 
     public void json(Survey survey, OutputStream out) throws IOException {

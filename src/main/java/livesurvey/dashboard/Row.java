@@ -1,5 +1,8 @@
 package livesurvey.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -13,5 +16,8 @@ public record Row(
         int currentStep,
         String editing,
         Map<String, Object> answers,
-        Map<String, String> invalid) {
+        Map<String, String> invalid,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @JsonPropertyDescription("Answers to questions an earlier revision had and the current one removed")
+        Map<String, Object> earlierRevisions) {
 }

@@ -68,8 +68,15 @@ public final class RowBuilder {
                 invalid.put(q.key(), a.error());
             }
         }
+        Map<String, Object> earlier = new LinkedHashMap<>();
+        for (Question q : survey.removed()) {
+            AnswerRow a = byQuestion.get(q.id());
+            if (a != null) {
+                earlier.put(q.key(), StoredValue.toJson(StoredValue.decode(q, a.answerValue())));
+            }
+        }
         return new Row(r.id(), Instant.ofEpochMilli(r.startedAt()), Instant.ofEpochMilli(r.updatedAt()),
                 r.completedAt() == null ? null : Instant.ofEpochMilli(r.completedAt()), r.completedAt() != null,
-                r.currentStep(), r.completedAt() == null ? r.editingKey() : null, answers, invalid);
+                r.currentStep(), r.completedAt() == null ? r.editingKey() : null, answers, invalid, earlier);
     }
 }

@@ -1,11 +1,16 @@
 package livesurvey.dashboard;
 
 import livesurvey.cache.KeyValueCache;
+import livesurvey.survey.Question;
+import livesurvey.survey.SummarySpec;
 import livesurvey.survey.Survey;
 
+import java.util.Map;
+
 /**
- * The summary of a survey, computed from the counters kept with every change (constant cost at any
- * number of responses) and cached until something changes it: every change committed on this
+ * The summary of a survey, built from its definition: each question's summaries (named there) are
+ * computed by the strategy of their kind from the counters kept with every change (constant cost at
+ * any number of responses), and cached until something changes it: every change committed on this
  * instance calls {@link #invalidate} before its reply is sent, and the live feed calls it for
  * changes made on other instances.
  */
@@ -13,10 +18,12 @@ public final class Summariser {
     private final SummaryDao dao;
     private final KeyValueCache<Long, Summary> cache;
     private final ResponseCounts counts = new ResponseCounts();
-    private final AverageAnswer averageAge = new AverageAnswer("age");
-    private final AnswerShares genders = new AnswerShares("gender");
-    private final TopAnswers topColours = new TopColours();
     private final LastUpdated lastUpdated = new LastUpdated();
+    private final Map<SummarySpec.Kind, SummaryStrategy> strategies = Map.of(
+            SummarySpec.Kind.average, new AverageSummary(),
+            SummarySpec.Kind.distribution, new DistributionSummary(),
+            SummarySpec.Kind.shares, new SharesSummary(),
+            SummarySpec.Kind.top, new TopSummary());
 
     public Summariser(SummaryDao dao, KeyValueCache<Long, Summary> cache) {
         this.dao = dao;
@@ -24,7 +31,13 @@ public final class Summariser {
     }
 
     public Summary summary(Survey survey) {
-        return cache.get(survey.id(), id -> compute(survey));
+        Summary cached = cache.get(survey.id(), id -> compute(survey));
+        // A summary cached before the survey's latest revision would name the old summaries.
+        if (!Integer.valueOf(survey.revision()).equals(cached.revision)) {
+            cache.invalidate(survey.id());
+            return cache.get(survey.id(), id -> compute(survey));
+        }
+        return cached;
     }
 
     /** Forgets the cached summary of a survey, e.g. when another instance reports a change. */
@@ -40,7 +53,15 @@ public final class Summariser {
     private Summary compute(Survey survey) {
         Tally tally = Tally.of(survey, dao.counters(survey.id()), dao.lastUpdated(survey.id()));
         ResponseCounts.Counts c = counts.compute(tally);
-        return new Summary(c.count(), c.completed(), averageAge.compute(tally), genders.compute(tally),
-                topColours.compute(tally), lastUpdated.compute(tally));
+        Summary summary = new Summary(survey.revision());
+        summary.put("count", c.count());
+        summary.put("completed", c.completed());
+        for (Question question : survey.questions()) {
+            for (SummarySpec spec : question.summaries()) {
+                summary.put(spec.name(), strategies.get(spec.kind()).compute(tally, question, spec));
+            }
+        }
+        summary.put("lastUpdated", lastUpdated.compute(tally));
+        return summary;
     }
 }

@@ -1,10 +1,17 @@
 package livesurvey.dashboard;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
+import java.util.LinkedHashMap;
 
-/** The dashboard's summary: counts over all responses, the rest over completed ones. */
-public record Summary(long count, long completed, BigDecimal averageAge, List<OptionCount> genders,
-                      List<OptionCount> topColours, Instant lastUpdated) {
+/**
+ * The dashboard's summary: {@code count} and {@code completed} over all responses, then one property
+ * per summary the survey's definition asks for (named there, e.g. {@code averageAge}), computed over
+ * completed responses, then {@code lastUpdated}.
+ */
+public final class Summary extends LinkedHashMap<String, Object> {
+    /** The definition's revision it was computed for; not part of the JSON. */
+    final transient Integer revision;
+
+    Summary(int revision) {
+        this.revision = revision;
+    }
 }

@@ -4,10 +4,10 @@ import livesurvey.response.SummaryCounters;
 import livesurvey.survey.Question;
 import livesurvey.survey.Survey;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** What every summary value is computed from: the survey, its counters, and its last activity. */
 record Tally(Survey survey, Map<Long, Map<String, Long>> counts, Long lastUpdated) {
@@ -31,8 +31,18 @@ record Tally(Survey survey, Map<Long, Map<String, Long>> counts, Long lastUpdate
         return count(question.id(), option);
     }
 
-    Optional<Question> question(String key) {
-        return survey.question(key);
+    /** Every counted value of a question (choices, or number answers), with its count. */
+    Map<String, Long> items(Question question) {
+        return counts.getOrDefault(question.id(), Map.of());
+    }
+
+    /** A counter item as a number, or null when it is not one. */
+    static BigDecimal number(String item) {
+        try {
+            return item.length() > 40 ? null : new BigDecimal(item);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private long count(long questionId, String item) {

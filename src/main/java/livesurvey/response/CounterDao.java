@@ -11,7 +11,7 @@ import java.util.List;
 @RegisterConstructorMapper(CounterDao.ChoiceQuestion.class)
 interface CounterDao {
 
-    /** A choice question: its kind and its options (a JSON array of {"value","label"}). */
+    /** A choice or number question: its kind and its options (a JSON array of {"value","label"}). */
     record ChoiceQuestion(long id, String kind, String options) {
     }
 
@@ -25,7 +25,7 @@ interface CounterDao {
 
     @SqlQuery("""
             SELECT id, kind, options FROM questions
-            WHERE survey_id = :surveyId AND kind IN ('select', 'radio', 'checkbox')
+            WHERE survey_id = :surveyId AND kind IN ('select', 'radio', 'checkbox', 'number')
             """)
     List<ChoiceQuestion> choiceQuestions(@Bind("surveyId") long surveyId);
 }

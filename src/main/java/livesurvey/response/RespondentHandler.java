@@ -25,7 +25,7 @@ public final class RespondentHandler {
     }
 
     public void start(Context ctx) {
-        Survey survey = surveys.survey(ctx);
+        Survey survey = surveys.openSurvey(ctx);
         RespondentService.Started started = service.startOrResume(survey, ctx.cookie(COOKIE));
         if (started.newToken() != null) {
             ctx.cookie(cookie(survey, started.newToken(), ONE_YEAR));
@@ -40,7 +40,7 @@ public final class RespondentHandler {
     }
 
     public void answer(Context ctx) {
-        Survey survey = surveys.survey(ctx);
+        Survey survey = surveys.openSurvey(ctx);
         String key = ctx.pathParam("key");
         Question question = survey.question(key)
                 .orElseThrow(() -> new ApiException(404, "Unknown question '" + key + "'", key, null));
@@ -49,7 +49,7 @@ public final class RespondentHandler {
     }
 
     public void validateStep(Context ctx) {
-        Survey survey = surveys.survey(ctx);
+        Survey survey = surveys.openSurvey(ctx);
         int step;
         try {
             step = Integer.parseInt(ctx.pathParam("n"));
@@ -60,7 +60,7 @@ public final class RespondentHandler {
     }
 
     public void complete(Context ctx) {
-        Survey survey = surveys.survey(ctx);
+        Survey survey = surveys.openSurvey(ctx);
         ctx.json(service.complete(survey, ctx.cookie(COOKIE)));
     }
 

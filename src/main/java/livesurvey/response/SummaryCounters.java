@@ -3,6 +3,7 @@ package livesurvey.response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import livesurvey.survey.Option;
+import livesurvey.validation.NumberRule;
 import livesurvey.web.Json;
 import org.jdbi.v3.core.Handle;
 
@@ -16,8 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Keeps the summary's counters in step with the responses, inside the transaction of the change:
- * a start counts a response, a completion counts it as completed with each option it chose, and a
- * deletion takes back what it had added. Answers (keystrokes) never touch a counter.
+ * a start counts a response, a completion counts it as completed with each option it chose (and each
+ * number it answered, by value), and a deletion takes back what it had added. Answers (keystrokes) never touch a counter.
  */
 public final class SummaryCounters {
     public static final String RESPONSES = "responses";
@@ -68,10 +69,15 @@ public final class SummaryCounters {
             }
         }
 
-        /** Valid answers of choice questions count for each known option they chose. */
+        /** Valid answers of choice questions count for each known option they chose; numbers by value. */
         void addChosen(AnswerRow a, Set<Chosen> into) {
             CounterDao.ChoiceQuestion q = questions.get(a.questionId());
             if (q == null || !a.valid()) {
+                return;
+            }
+            if (q.kind().equals("number")) {
+                // Counted by value, so the average and the distribution come from the counters alone.
+                into.add(new Chosen(q.id(), NumberRule.parse(a.answerValue()).stripTrailingZeros().toPlainString()));
                 return;
             }
             List<String> values = q.kind().equals("checkbox") ? parse(a.answerValue(), CHOICES) : List.of(a.answerValue());

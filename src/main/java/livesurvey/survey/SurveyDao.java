@@ -12,20 +12,21 @@ import java.util.Optional;
 @RegisterConstructorMapper(SurveyDao.QuestionRow.class)
 public interface SurveyDao {
 
-    record SurveyRow(long id, String slug, String title, String intro, String thankYou, int revision) {
+    record SurveyRow(long id, String slug, String title, String intro, String thankYou, int revision, String status) {
     }
 
     record QuestionRow(long id, String questionKey, String label, String help, String kind, int step,
                        int position, boolean required, boolean isUnique, Integer minLength, Integer maxLength,
-                       String options) {
+                       String options, String settings, Integer removedIn) {
     }
 
-    @SqlQuery("SELECT id, slug, title, intro, thank_you, revision FROM surveys WHERE slug = :slug")
+    @SqlQuery("SELECT id, slug, title, intro, thank_you, revision, status FROM surveys WHERE slug = :slug")
     Optional<SurveyRow> findBySlug(@Bind("slug") String slug);
 
+    /** Every question the survey ever had, removed ones included, in step order. */
     @SqlQuery("""
             SELECT id, question_key, label, help, kind, step, position, required, is_unique,
-                   min_length, max_length, options
+                   min_length, max_length, options, settings, removed_in
             FROM questions WHERE survey_id = :surveyId ORDER BY step, position
             """)
     List<QuestionRow> questions(@Bind("surveyId") long surveyId);

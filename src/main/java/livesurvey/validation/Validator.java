@@ -8,7 +8,8 @@ import java.util.Optional;
 /** Runs the rules of a question over an answer; the first problem found is the one reported. */
 public final class Validator {
     private final List<FieldRule> rules = List.of(
-            new LengthRule(), new EmailRule(), new SelectOptionRule(), new CheckboxOptionsRule());
+            new LengthRule(), new EmailRule(), new NumberRule(), new SelectOptionRule(), new CheckboxOptionsRule(),
+            new PicksRule());
     private final UniquePerSurveyRule.ClaimLookup claims;
 
     public Validator(UniquePerSurveyRule.ClaimLookup claims) {

@@ -137,7 +137,7 @@ final class BadInputCases {
                 of("complete with answers missing", "POST", "ME/complete", 422),
                 of("me traversal reaches the admin route, not another response", "GET", "/api/surveys/default/responses/me%2F..%2F1", 401),
                 of("unknown /api path", "GET", "/api/nope", 404),
-                of("wrong method on the survey", "DELETE", "/api/surveys/default", 405),
+                of("wrong method on the survey", "POST", "/api/surveys/default", 405),
                 of("wrong method on an answer", "PATCH", ANSWER + "name", 405).json("{\"value\":\"x\"}")));
         for (String forged : List.of("AAAA", "x'%20OR%201=1", "A".repeat(43), "../../etc/passwd", "A".repeat(5000))) {
             cases.add(put("forged cookie " + forged.substring(0, Math.min(12, forged.length())), "name", 404)
