@@ -172,6 +172,36 @@ class AccessibilityTest {
         Axe.check(page, "the survey's first step refused (" + how + ")");
     }
 
+    @Test
+    void the_survey_list_and_the_builder_new_with_errors_and_editing() {
+        onFreshSite((server, client) -> {
+            for (var screen : SurveySite.Screen.values()) {
+                try (BrowserContext context = newContext(screen)) {
+                    Page page = context.newPage();
+                    page.navigate(client.getOrigin() + "/surveys");
+                    page.getByLabel("Username").fill("admin");
+                    page.getByLabel("Password").fill(livesurvey.Backend.ADMIN_PASSWORD);
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+                    assertThat(page.getByText("Tell us about yourself").first()).isVisible();
+                    Axe.check(page, "the survey list (" + screen + ")");
+
+                    page.navigate(client.getOrigin() + "/surveys/new");
+                    assertThat(page.getByLabel("Title")).isVisible();
+                    Axe.check(page, "the builder, a new survey (" + screen + ")");
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save survey")).click();
+                    assertThat(page.getByRole(AriaRole.ALERT).first()).isVisible();
+                    Axe.check(page, "the builder refusing to save (" + screen + ")");
+                    page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                            .setPath(Path.of("/tmp/a11y-builder-error-" + screen + ".png")));
+
+                    page.navigate(client.getOrigin() + "/surveys/default/edit");
+                    assertThat(page.getByLabel("Title")).hasValue("Tell us about yourself");
+                    Axe.check(page, "the builder editing the default survey (" + screen + ")");
+                }
+            }
+        });
+    }
+
     private static BrowserContext newContext(SurveySite.Screen screen) {
         return Dashboards.newContext(browsers, screen);
     }
