@@ -4,6 +4,8 @@
 # ./run.sh bench  every SPEC §5 figure in one table (-Dbench.big=0 skips the million-response lines)
 # ./run.sh create-token <name>   create an API token for a script (printed once)
 # ./run.sh recount  rebuild the summary counters from the rows (while no instance serves)
+# ./run.sh cluster up|down|status|kill-node N|...   a local Galera cluster behind HAProxy (cluster/cluster.sh)
+# ./run.sh fault-test   faults under load on that cluster; checks nothing acknowledged was lost
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -55,8 +57,18 @@ case "${1:-run}" in
         mkdir -p data
         exec java ${JAVA_OPTS:-} -jar "$jar" recount
         ;;
+    cluster)
+        shift
+        build_if_stale
+        exec cluster/cluster.sh "$@"
+        ;;
+    fault-test)
+        shift
+        build_if_stale
+        exec cluster/fault-test.sh "$@"
+        ;;
     *)
-        echo "usage: ./run.sh [run|test|bench|create-token <name>|recount]" >&2
+        echo "usage: ./run.sh [run|test|bench|create-token <name>|recount|cluster ...|fault-test]" >&2
         exit 2
         ;;
 esac

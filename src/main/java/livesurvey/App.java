@@ -82,7 +82,9 @@ public final class App implements AutoCloseable {
         var validator = new Validator(responses::claimHolder);
         this.follower = new ChangeFollower(jdbi.onDemand(ChangeDao.class), clock, Duration.ofMillis(100),
                 Duration.ofSeconds(10), Duration.ofMinutes(10));
-        var summariser = new Summariser(jdbi.onDemand(SummaryDao.class),
+        // Dashboard reads (pages, exports, summaries) from the replica when one is configured and current.
+        Jdbi reads = database.readJdbi(follower::position);
+        var summariser = new Summariser(reads.onDemand(SummaryDao.class),
                 new CaffeineCache<>(1_000, Duration.ofSeconds(30)));
         // After every commit on this instance, before its reply: the summary cache is dropped first,
         // then the feed is woken, so what it delivers to dashboards is read afresh.
@@ -96,8 +98,9 @@ public final class App implements AutoCloseable {
         this.admin = new AdminHandler(adminAuth, config.production());
         var rows = new RowBuilder(responses);
         var deletion = new Deletion(responses, clock, DatabaseRetry.STANDARD, committed);
-        var dashboard = new AdminResponsesHandler(surveys, new ResponseList(jdbi, rows, summariser, !config.isH2()), rows,
-                deletion, summariser, new Exporter(jdbi, !config.isH2()));
+        var dashboard = new AdminResponsesHandler(surveys, new ResponseList(reads,
+                new RowBuilder(reads.onDemand(ResponseDao.class)), summariser, !config.isH2()), rows,
+                deletion, summariser, new Exporter(reads, !config.isH2()));
         var privacy = new PrivacyHandler(surveys, new RespondentData(jdbi, rows, deletion, clock));
         var retention = new Retention(jdbi, catalog, deletion, clock, config.retentionDays());
         this.retentionJob = retention.schedule(jdbi);
@@ -202,6 +205,25 @@ public final class App implements AutoCloseable {
         });
     }
 
+    /**
+     * The first half of a graceful shutdown: refuse new writes (503), wait for the load balancer to
+     * notice /health saying "draining", send every event stream a reconnect hint, and wait for the
+     * writes in progress to be committed and answered. Then stop the server and {@link #close()}.
+     */
+    public void drain(Duration loadBalancerDelay) throws InterruptedException {
+        ops.drain().start();
+        LOG.info("Draining: new answers get 503 and /health says draining");
+        Thread.sleep(loadBalancerDelay.toMillis());
+        hub.reconnectAll(RECONNECT_MILLIS);
+        hub.awaitNoConnections(Duration.ofSeconds(5));
+        if (!ops.drain().awaitWrites(Duration.ofSeconds(30))) {
+            LOG.warn("Writes still in progress after 30 s; stopping anyway (they were not acknowledged)");
+        }
+    }
+
+    /** How soon a dashboard told to reconnect does so: soon, it lands on another instance. */
+    static final long RECONNECT_MILLIS = 500;
+
     @Override
     public void close() {
         retentionJob.close();
@@ -220,6 +242,11 @@ public final class App implements AutoCloseable {
             App app = new App(config, database);
             Javalin server = app.javalin();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    app.drain(config.shutdownDelay());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 server.stop();
                 app.close();
                 database.close();

@@ -13,6 +13,9 @@ public record Config(
         boolean production,
         String adminPassword,
         livesurvey.web.RateLimits rateLimits,
+        livesurvey.web.TrustedProxies trustedProxies,
+        String readDatabaseUrl,
+        java.time.Duration shutdownDelay,
         Integer retentionDays) {
 
     /** Tests and tools build a Config directly: no rate limits, so many requests from 127.0.0.1 are fine. */
@@ -21,15 +24,28 @@ public record Config(
         this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, livesurvey.web.RateLimits.OFF);
     }
 
-    /** Responses kept until deleted unless a survey sets a retention period of its own. */
     public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
                   String adminPassword, livesurvey.web.RateLimits rateLimits) {
-        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits, null);
+        this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                livesurvey.web.TrustedProxies.NONE, null, java.time.Duration.ZERO, null);
+    }
+
+    /** The same settings with proxies to trust for X-Forwarded-For. */
+    public Config withTrustedProxies(livesurvey.web.TrustedProxies proxies) {
+        return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                proxies, readDatabaseUrl, shutdownDelay, retentionDays);
+    }
+
+    /** The same settings with a replica for the dashboard's reads. */
+    public Config withReadDatabaseUrl(String url) {
+        return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                trustedProxies, url, shutdownDelay, retentionDays);
     }
 
     /** The same settings with a default retention period (days; null: keep until deleted). */
     public Config withRetentionDays(Integer days) {
-        return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits, days);
+        return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                trustedProxies, readDatabaseUrl, shutdownDelay, days);
     }
 
     static final String DEFAULT_DATABASE_URL =
@@ -51,6 +67,12 @@ public record Config(
             problems.add("LIVESURVEY_ENV must be development, test or production, got '" + envName + "'");
         }
         var rateLimits = livesurvey.web.RateLimits.parse(env.get("LIVESURVEY_RATE_LIMITS"), problems);
+        var trustedProxies = livesurvey.web.TrustedProxies.parse(env.get("LIVESURVEY_TRUSTED_PROXIES"), problems);
+        String readUrl = env.get("DATABASE_READ_URL");
+        readUrl = readUrl == null || readUrl.isBlank() ? null : readUrl.trim().replaceFirst("^jdbc:mariadb:", "jdbc:mysql:");
+        if (readUrl != null && !readUrl.startsWith("jdbc:mysql:") && !readUrl.startsWith("jdbc:h2:")) {
+            problems.add("DATABASE_READ_URL must start with jdbc:mysql:// (a MySQL/MariaDB replica), got '" + readUrl + "'");
+        }
         String adminPassword = env.get("LIVESURVEY_ADMIN_PASSWORD");
         if (adminPassword != null && adminPassword.isBlank()) {
             adminPassword = null;
@@ -61,6 +83,7 @@ public record Config(
         if (adminPassword == null && envName.equals("production")) {
             problems.add("LIVESURVEY_ADMIN_PASSWORD must be set in production (the first admin's password)");
         }
+        int delay = parseSeconds(env.getOrDefault("LIVESURVEY_SHUTDOWN_DELAY", "0"), problems);
         Integer retentionDays = parseRetentionDays(env.get("LIVESURVEY_RETENTION_DAYS"), problems);
         if (!problems.isEmpty()) {
             throw new StartupException(String.join("; ", problems));
@@ -68,7 +91,8 @@ public record Config(
         return new Config(port, url,
                 env.getOrDefault("DATABASE_USER", url.startsWith("jdbc:h2:") ? "sa" : "root"),
                 env.getOrDefault("DATABASE_PASSWORD", ""),
-                envName.equals("production"), adminPassword, rateLimits, retentionDays);
+                envName.equals("production"), adminPassword, rateLimits, trustedProxies, readUrl,
+                java.time.Duration.ofSeconds(delay), retentionDays);
     }
 
     @Override
@@ -97,6 +121,19 @@ public record Config(
         problems.add("LIVESURVEY_RETENTION_DAYS must be a whole number of days from 1 to "
                 + livesurvey.retention.Retention.MAX_DAYS + ", got '" + raw + "'");
         return null;
+    }
+
+        private static int parseSeconds(String raw, List<String> problems) {
+        try {
+            int seconds = Integer.parseInt(raw.trim());
+            if (seconds >= 0 && seconds <= 300) {
+                return seconds;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add("LIVESURVEY_SHUTDOWN_DELAY must be a number of seconds from 0 to 300, got '" + raw + "'");
+        return 0;
     }
 
     private static int parsePort(String raw, List<String> problems) {

@@ -9,15 +9,19 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
+import javax.sql.DataSource;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /** The connection pool, the migrations and the shared Jdbi. */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final HikariDataSource replica;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, HikariDataSource replica) {
         this.dataSource = dataSource;
+        this.replica = replica;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         // A failed statement's message is what ends up in the log: say which statement, never the
         // values bound to it (JDBI's default lists them, and they are respondents' answers).
@@ -45,13 +49,48 @@ public final class Database implements AutoCloseable {
                     + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                    .load().migrate();
-        } catch (FlywayException e) {
+            migrate(dataSource);
+        } catch (RuntimeException e) {
             dataSource.close();
             throw new StartupException("Database migration failed: " + rootMessage(e), e);
         }
-        return new Database(dataSource);
+        return new Database(dataSource, config.readDatabaseUrl() == null ? null : replicaPool(config));
+    }
+
+    /** The read replica's pool: read-only, and a replica that is down does not stop start-up. */
+    private static HikariDataSource replicaPool(Config config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(withDriverDefaults(config.readDatabaseUrl()));
+        hikari.setUsername(config.databaseUser());
+        hikari.setPassword(config.databasePassword());
+        hikari.setMaximumPoolSize(8);
+        hikari.setPoolName("livesurvey-replica");
+        hikari.setReadOnly(true);
+        hikari.setInitializationFailTimeout(-1);
+        hikari.setConnectionTimeout(2_000);
+        return new HikariDataSource(hikari);
+    }
+
+    /**
+     * The Jdbi for the dashboard's reads: the replica while it has caught up with the change feed
+     * position given, the primary otherwise (see ReplicaReads); the primary when none is configured.
+     */
+    public Jdbi readJdbi(java.util.function.LongSupplier feedPosition) {
+        if (replica == null) {
+            return jdbi;
+        }
+        return Jdbi.create(new ReplicaReads(dataSource, replica, feedPosition)).installPlugin(new SqlObjectPlugin());
+    }
+
+    /**
+     * Applies the migrations, one instance at a time across the whole cluster (see MigrationLock).
+     * The lock's table is there before Flyway's history table, so a new database is baselined at
+     * version 0 (before V1), which changes nothing for a database Flyway already manages.
+     */
+    static void migrate(DataSource dataSource) {
+        new MigrationLock(dataSource, Duration.ofSeconds(30), Duration.ofMinutes(10)).runExclusively(() ->
+                Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                        .baselineOnMigrate(true).baselineVersion("0").load().migrate());
     }
 
     public Jdbi jdbi() {
@@ -64,6 +103,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (replica != null) {
+            replica.close();
+        }
         dataSource.close();
     }
 

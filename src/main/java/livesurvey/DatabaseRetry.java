@@ -83,14 +83,18 @@ public final class DatabaseRetry {
         return poolTimedOut(e) || isConflict(e) || isConnectionLost(e);
     }
 
-    /** Deadlock or serialization failure (40001, MySQL 1213), lock-wait timeout (1205, H2 HYT00/90131). */
+    /**
+     * Deadlock or serialization failure (40001, MySQL 1213), lock-wait timeout (1205, H2 HYT00/90131),
+     * or two Galera nodes handing out the same AUTO_INCREMENT id (a 1062 on a single-number primary
+     * key: the cluster runs with wsrep_auto_increment_control off so the change feed has no gaps).
+     */
     static boolean isConflict(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
                 int code = sql.getErrorCode();
                 if (state.equals("40001") || code == 1213 || code == 1205 || state.equals("HYT00")
-                        || code == 90131 || code == 50200) {
+                        || code == 90131 || code == 50200 || isIdCollision(sql)) {
                     return true;
                 }
             }
@@ -110,6 +114,13 @@ public final class DatabaseRetry {
             }
         }
         return false;
+    }
+
+    private static final java.util.regex.Pattern ID_COLLISION =
+            java.util.regex.Pattern.compile("Duplicate entry '\\d+' for key '(\\w+\\.)?PRIMARY'");
+
+    private static boolean isIdCollision(SQLException sql) {
+        return sql.getErrorCode() == 1062 && sql.getMessage() != null && ID_COLLISION.matcher(sql.getMessage()).find();
     }
 
     private static boolean poolTimedOut(Throwable e) {

@@ -112,6 +112,11 @@ public final class Backend implements AutoCloseable {
         return new Backend(other.name + " (second instance)", other.config, () -> { });
     }
 
+    /** A new, empty database of the same kind (for tests that need one each). */
+    static Backend freshLike(Backend other) {
+        return other.name.startsWith("H2") ? h2() : mysql(System.getenv(URL_VARIABLE));
+    }
+
     private synchronized void ensureCreated() {
         if (!created) {
             creator.run();

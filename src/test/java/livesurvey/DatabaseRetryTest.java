@@ -31,6 +31,7 @@ class DatabaseRetryTest {
                 new SQLException("Lock wait timeout exceeded", "HY000", 1205),
                 new SQLException("WSREP has not yet prepared node for application use", "08S01", 1047),
                 new SQLException("Communications link failure", "08S01", 0),
+                new SQLException("Duplicate entry '4711' for key 'PRIMARY'", "23000", 1062),
                 new SQLException("Deadlock detected", "40001", 40001)}) {
             AtomicInteger calls = new AtomicInteger();
             String result = QUICK.call(() -> {
@@ -48,7 +49,8 @@ class DatabaseRetryTest {
     @Test
     void an_error_a_retry_cannot_cure_fails_at_once() {
         AtomicInteger calls = new AtomicInteger();
-        RuntimeException duplicate = failure(new SQLException("Duplicate entry", "23000", 1062));
+        RuntimeException duplicate = failure(new SQLException(
+                "Duplicate entry 'ann@example.org' for key 'uq_responses_token'", "23000", 1062));
         assertSame(duplicate, assertThrows(RuntimeException.class, () -> QUICK.call(() -> {
             calls.incrementAndGet();
             throw duplicate;

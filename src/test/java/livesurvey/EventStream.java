@@ -24,6 +24,8 @@ public final class EventStream implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> body;
+    private volatile Long retryMillis;
+    private volatile boolean ended;
 
     public EventStream(String url, String cookie, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
@@ -44,6 +46,8 @@ public final class EventStream implements AutoCloseable {
                     event[0] = line.substring(6).trim();
                 } else if (line.startsWith("id:")) {
                     event[1] = line.substring(3).trim();
+                } else if (line.startsWith("retry:")) {
+                    retryMillis = Long.parseLong(line.substring(6).trim());
                 } else if (line.startsWith("data:")) {
                     data.append(line.substring(5).trim());
                 } else if (line.isEmpty() && !data.isEmpty()) {
@@ -52,6 +56,7 @@ public final class EventStream implements AutoCloseable {
                     event[0] = null;
                 }
             });
+            ended = true;
         }, runnable -> {
             Thread reader = new Thread(runnable, "event-stream-reader");
             reader.setDaemon(true);
@@ -81,6 +86,16 @@ public final class EventStream implements AutoCloseable {
         java.util.List<Event> all = new java.util.ArrayList<>();
         events.drainTo(all);
         return all;
+    }
+
+    /** The last reconnection delay the server asked for (the SSE retry field), or null. */
+    public Long retryMillis() {
+        return retryMillis;
+    }
+
+    /** True once the server has closed the stream. */
+    public boolean ended() {
+        return ended;
     }
 
     public static Predicate<Event> named(String name) {

@@ -136,6 +136,30 @@ public final class LiveHub implements ChangeFollower.Listener, AutoCloseable {
         }
     }
 
+    /**
+     * This instance is draining: every stream gets a retry hint and is closed after what it has
+     * queued, so its dashboard reconnects, through the load balancer, to another instance and
+     * catches up there with Last-Event-ID.
+     */
+    public void reconnectAll(long retryMillis) {
+        streams.values().forEach(set -> set.forEach(s -> s.reconnect(retryMillis)));
+    }
+
+    /** Waits, within the bound, until every stream has closed. */
+    public boolean awaitNoConnections(java.time.Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            streams.values().forEach(set -> set.removeIf(LiveStream::terminated));
+            if (connections() == 0) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** The server is stopping: end every stream, so nothing writes to a recycled request. */
     public void disconnectAll() {
         streams.values().forEach(set -> {

@@ -79,13 +79,19 @@ final class LiveStream {
                     end();
                     continue;
                 }
-                if (m.isComment()) {
+                if (m.isRetry()) {
+                    // Javalin's SseClient has no retry field: written raw, between whole events.
+                    var response = client.ctx().res();
+                    response.getOutputStream().print("retry: " + m.data() + "\n\n");
+                    response.flushBuffer();
+                    end();
+                } else if (m.isComment()) {
                     client.sendComment(m.data());
                 } else {
                     client.sendEvent(m.event(), m.data(), m.id());
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             end();
         } finally {
             draining.set(false);
@@ -93,6 +99,11 @@ final class LiveStream {
                 senders.execute(this::drain);
             }
         }
+    }
+
+    /** Asks the browser to reconnect (to another instance) after the delay, once what is queued is sent. */
+    void reconnect(long retryMillis) {
+        send(List.of(SseMessage.retry(retryMillis)));
     }
 
     /** Stops sending to this stream for good: it closed, failed, or fell too far behind. */

@@ -12,16 +12,18 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
-/** GET /health: 200 when the process serves, the database answers and every migration is applied; 503 says what is down. */
+/** GET /health: 200 when the process serves, the database answers and every migration is applied; 503 says what is down, or that it is draining. */
 public final class Health {
     private final Jdbi jdbi;
     private final DataSource dataSource;
+    private final Drain drain;
     private volatile boolean migrated;
     private final Map<String, BooleanSupplier> parts = new ConcurrentHashMap<>();
 
-    public Health(Jdbi jdbi, DataSource dataSource) {
+    public Health(Jdbi jdbi, DataSource dataSource, Drain drain) {
         this.jdbi = jdbi;
         this.dataSource = dataSource;
+        this.drain = drain;
     }
 
     /** A part of the process that must be running for it to serve, e.g. the answer writers. */
@@ -31,6 +33,12 @@ public final class Health {
 
     public void check(Context ctx) {
         Map<String, String> body = new LinkedHashMap<>();
+        if (drain.draining()) {
+            // Shutting down: the load balancer takes this instance out of rotation.
+            body.put("status", "draining");
+            ctx.header("Cache-Control", "no-store").status(503).json(body);
+            return;
+        }
         boolean databaseUp = databaseUp();
         String migrations = databaseUp ? migrations() : "unknown";
         boolean up = databaseUp && migrations.equals("applied");

@@ -3,6 +3,7 @@ package livesurvey.ops;
 import io.javalin.http.Context;
 import io.javalin.http.RequestLogger;
 import io.javalin.router.Endpoint;
+import livesurvey.web.TrustedProxies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +11,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * One line per request: method, route template, status, milliseconds. Never the raw path (it can
- * carry a respondent's question key or a response id), never a body, never a header: no answer, no
+ * One line per request: method, route template, status, milliseconds, client address (the
+ * forwarded one behind a trusted proxy). Never the raw path (it can
+ * carry a respondent's question key or a response id), never a body, no other header: no answer, no
  * cookie and no token ends up in a log file.
  */
 public final class RequestLog implements RequestLogger {
@@ -36,11 +38,13 @@ public final class RequestLog implements RequestLogger {
 
     private final Metrics metrics;
     private final String answerRoute;
+    private final TrustedProxies proxies;
 
     /** @param answerRoute the template of PUT …/answers/{key}: its 2xx replies count as answers stored */
-    public RequestLog(Metrics metrics, String answerRoute) {
+    public RequestLog(Metrics metrics, String answerRoute, TrustedProxies proxies) {
         this.metrics = metrics;
         this.answerRoute = answerRoute;
+        this.proxies = proxies;
     }
 
     @Override
@@ -55,7 +59,8 @@ public final class RequestLog implements RequestLogger {
             metrics.answerStored();
         }
         if (LOG.isInfoEnabled()) {
-            LINES.offer(method + " " + route + " " + status + " " + Math.round(ms * 10) / 10.0 + "ms");
+            LINES.offer(method + " " + route + " " + status + " " + Math.round(ms * 10) / 10.0 + "ms client="
+                    + proxies.clientAddress(ctx));
         }
     }
 

@@ -23,18 +23,25 @@ public final class RateLimiter {
     private final Map<String, ApiRoute.RateLimit> limitedRoutes = new HashMap<>();
     private final Cache<String, Bucket> buckets;
     private final LongSupplier nanoTime;
+    private final TrustedProxies proxies;
 
-    public RateLimiter(RateLimits limits, List<ApiRoute> routes, LongSupplier nanoTime) {
+    public RateLimiter(RateLimits limits, List<ApiRoute> routes, LongSupplier nanoTime, TrustedProxies proxies) {
         this.limits = limits;
         this.nanoTime = nanoTime;
+        this.proxies = proxies;
         routes.stream().filter(r -> r.rateLimit() != null)
                 .forEach(r -> limitedRoutes.put(key(r.method(), r.path()), r.rateLimit()));
         // Idle clients' buckets are full again after a minute; forgetting them after ten costs nothing.
         this.buckets = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(10)).build();
     }
 
-    public RateLimiter(RateLimits limits, List<ApiRoute> routes) {
-        this(limits, routes, System::nanoTime);
+    public RateLimiter(RateLimits limits, List<ApiRoute> routes, LongSupplier nanoTime) {
+        this(limits, routes, nanoTime, TrustedProxies.NONE);
+    }
+
+    /** Behind a load balancer, the client is the forwarded address, if the balancer is a trusted proxy. */
+    public RateLimiter(RateLimits limits, List<ApiRoute> routes, TrustedProxies proxies) {
+        this(limits, routes, System::nanoTime, proxies);
     }
 
     /** A before-matched handler: throws 429 when this client's bucket for the matched route is empty. */
@@ -48,7 +55,7 @@ public final class RateLimiter {
             return;
         }
         int perMinute = limits.limit(kind);
-        Bucket bucket = buckets.get(kind + " " + ctx.ip(), k -> new Bucket(perMinute, nanoTime.getAsLong()));
+        Bucket bucket = buckets.get(kind + " " + proxies.clientAddress(ctx), k -> new Bucket(perMinute, nanoTime.getAsLong()));
         long waitNanos = bucket.take(perMinute, nanoTime.getAsLong());
         if (waitNanos > 0) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999L));
