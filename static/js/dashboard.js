@@ -132,7 +132,11 @@ async function main() {
   }).catch(showError);
   await table.ready;
   refreshSummary();
-  stream.start();
+  // Changes between the first page and the stream opening: the stream joins first (its events
+  // held), the page is fetched again, then the held events apply on top, in order.
+  await stream.startHeld();
+  await table.refresh();
+  stream.release();
   setInterval(() => {
     summary.tick();
     if (!stream.paused) {

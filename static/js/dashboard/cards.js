@@ -95,7 +95,8 @@ class PieCard {
     this.empty = el('p', { class: 'pie-empty muted' }, 'No completed responses yet');
     this.legend = el('div', { class: 'legend', role: 'group', 'aria-label': `Filter the table by ${lower(question.label)}` });
     this.element = el('div', { class: 'card card-pie' }, el('h3', {}, this.title),
-      el('div', { class: 'pie' }, this.canvas, this.empty), this.legend);
+      el('div', { class: 'pie' }, this.canvas, this.empty), this.legend,
+      el('p', { class: 'sub' }, 'of completed responses; a click lists those responses'));
     this.options = [];
     this.active = null;
     this.chart = null;

@@ -1,5 +1,8 @@
 // The live event stream (SSE): applies `response`, `deleted` and `summary` events as they come,
 // holds them back while the admin has paused, and reconnects by itself when the stream drops.
+// A reconnect resumes from the last event id seen (the browser's own retries send Last-Event-ID;
+// ours pass ?lastEventId=), so the server replays what was missed, or sends `reset` when it
+// cannot, and only then is the table reloaded.
 
 const MAX_QUEUED_ROWS = 500; // beyond this a reload is cheaper than replaying every change
 const RETRY_MS = [1000, 2000, 5000, 10000];
@@ -21,28 +24,60 @@ export class LiveStream {
     this.reloadOnResume = false;
     this.retries = 0;
     this.source = null;
+    this.lastEventId = null;
+    this.buffer = null;
+  }
+
+  /**
+   * Opens the stream, holding its events back until release(): the first page is fetched once the
+   * server has registered the stream (joined resolves), so nothing changes unseen in between.
+   */
+  startHeld() {
+    this.buffer = [];
+    this.joined = new Promise((resolve) => { this.markJoined = resolve; });
+    this.start();
+    return this.joined;
+  }
+
+  /** Applies, in order, the events held back since startHeld(). */
+  release() {
+    const held = this.buffer || [];
+    this.buffer = null;
+    for (const [type, data] of held) {
+      this.receive(type, data);
+    }
   }
 
   start() {
-    const source = new EventSource(this.url);
+    const url = this.lastEventId === null ? this.url
+      : `${this.url}?lastEventId=${encodeURIComponent(this.lastEventId)}`;
+    const source = new EventSource(url);
     this.source = source;
     source.addEventListener('open', () => this.opened());
     source.addEventListener('error', () => this.failed(source));
-    source.addEventListener('response', (e) => this.receive('response', JSON.parse(e.data)));
-    source.addEventListener('deleted', (e) => this.receive('deleted', JSON.parse(e.data)));
-    source.addEventListener('summary', (e) => this.receive('summary', JSON.parse(e.data)));
-    source.addEventListener('reset', () => this.receive('reset', null));
+    for (const type of ['response', 'deleted', 'summary']) {
+      source.addEventListener(type, (e) => this.event(type, e, JSON.parse(e.data)));
+    }
+    source.addEventListener('reset', (e) => this.event('reset', e, null));
+  }
+
+  event(type, e, data) {
+    if (e.lastEventId) {
+      this.lastEventId = e.lastEventId;
+    }
+    this.markJoined?.();
+    if (this.buffer) {
+      this.buffer.push([type, data]);
+    } else {
+      this.receive(type, data);
+    }
   }
 
   opened() {
-    const reconnected = this.everConnected;
+    // A reconnect needs no reload: the server replays from our last event id, or sends `reset`.
     this.connected = true;
     this.everConnected = true;
     this.retries = 0;
-    if (reconnected) {
-      // Whatever happened while we were away: reload what is on screen (now, or on resume).
-      this.receive('reset', null);
-    }
     this.emit();
   }
 

@@ -156,9 +156,11 @@ export class ResponsesTable {
     if (!this.view.filter) {
       return true;
     }
+    // The server's filter: valid answers of completed responses, the set the pie counts.
     const [key, value] = this.view.filter.split(':');
     const answer = row.answers[key];
-    return Array.isArray(answer) ? answer.includes(value) : answer === value;
+    const chosen = Array.isArray(answer) ? answer.includes(value) : answer === value;
+    return chosen && row.completed && !(row.invalid && row.invalid[key]);
   }
 
   /** A `response` event: patch the row if shown; put a new one at the top of the newest-first page. */

@@ -12,6 +12,8 @@ import livesurvey.privacy.Erased;
 import livesurvey.privacy.PrivacyHandler;
 import livesurvey.privacy.RespondentExport;
 import livesurvey.privacy.RespondentQuery;
+import livesurvey.live.SyncHandler;
+import livesurvey.live.SyncPage;
 import livesurvey.response.AnswerBody;
 import livesurvey.response.AnswerResult;
 import livesurvey.response.RespondentHandler;
@@ -36,7 +38,7 @@ final class ApiRoutes {
     /** The API: every route the server answers under /api, and what the API document says of it. */
     static List<ApiRoute> table(SurveyHandler surveys, SurveyAdminHandler surveyAdmin, RespondentHandler respondent,
                                 AdminHandler admin, AdminResponsesHandler dashboard, EventsHandler events,
-                                PrivacyHandler privacy, RetentionHandler retention) {
+                                SyncHandler sync, PrivacyHandler privacy, RetentionHandler retention) {
         String survey = "/api/surveys/{slug}";
         String me = survey + "/responses/me";
         String one = survey + "/responses/{id}";
@@ -86,7 +88,7 @@ final class ApiRoutes {
                         .accepts(LoginBody.class).errors(401).limitedBy(ApiRoute.RateLimit.LOGIN),
                 ApiRoute.of(HandlerType.POST, "/api/logout", admin::logout, Access.PUBLIC,
                         "Log out: deletes the session and clears the cookie").status(204),
-                ApiRoute.of(HandlerType.GET, survey + "/responses", dashboard::list, Access.ADMIN,
+                ApiRoute.of(HandlerType.GET, survey + "/responses", sync.stamped(dashboard::list), Access.ADMIN,
                         "A page of responses: sort, dir, limit, cursor, filter=key:value; with the total")
                         .returns(Page.class).query("sort", "string", "started (default), updated, completed or a question key")
                         .query("dir", "string", "desc (default) or asc").query("limit", "integer", "1 to 200, default 25")
@@ -99,10 +101,11 @@ final class ApiRoutes {
                         "Count, completed, one value per summary the definition names (the default survey: "
                                 + "averageAge, genders, topColours), last updated")
                         .returns(Summary.class),
-                ApiRoute.of(HandlerType.GET, survey + "/export.csv", dashboard::exportCsv, Access.ADMIN,
-                        "Every response as CSV, streamed").produces("text/csv"),
-                ApiRoute.of(HandlerType.GET, survey + "/export.json", dashboard::exportJson, Access.ADMIN,
-                        "Every response as a JSON array of rows, streamed").returns(Row[].class),
+                ApiRoute.of(HandlerType.GET, survey + "/export.csv", sync.stamped(dashboard::exportCsv), Access.ADMIN,
+                        "Every response as CSV, streamed; the LiveSurvey-Cursor header is the sync cursor it corresponds to").produces("text/csv"),
+                ApiRoute.of(HandlerType.GET, survey + "/export.json", sync.stamped(dashboard::exportJson), Access.ADMIN,
+                        "Every response as a JSON array of rows, streamed; the LiveSurvey-Cursor header is the sync "
+                                + "cursor it corresponds to").returns(Row[].class),
                 ApiRoute.of(HandlerType.POST, survey + "/respondents/export", privacy::export, Access.ADMIN,
                         "Everything stored about the respondents who gave an answer (e.g. an email; case and outer "
                                 + "spaces ignored), as JSON: a subject access request").accepts(RespondentQuery.class)
@@ -120,7 +123,14 @@ final class ApiRoutes {
                         .returns(RetentionPolicy.class),
                 ApiRoute.of(HandlerType.GET, survey + "/events", events, Access.ADMIN,
                         "Live changes as Server-Sent Events: response (a Row), deleted ({id}), summary; "
-                                + "resumes after Last-Event-ID").produces("text/event-stream"));
+                                + "resumes after Last-Event-ID").produces("text/event-stream"),
+                ApiRoute.of(HandlerType.GET, survey + "/changes", sync::changes, Access.ADMIN,
+                        "Sync: responses created, changed or deleted after a cursor, oldest first, each as it is now; "
+                                + "keep calling with nextCursor (empty items: caught up). 410 when the cursor is older "
+                                + "than the feed keeps: export, then sync from the export's LiveSurvey-Cursor")
+                        .returns(SyncPage.class)
+                        .query("after", "string", "nextCursor of the previous call, or an export's LiveSurvey-Cursor")
+                        .query("limit", "integer", "changes to read, 1 to 1000, default 100").errors(410));
     }
 
 }

@@ -18,7 +18,12 @@ import livesurvey.dashboard.SummaryDao;
 import livesurvey.live.Change;
 import livesurvey.live.ChangeDao;
 import livesurvey.live.ChangeFollower;
+import livesurvey.live.ChangeSync;
 import livesurvey.live.EventsHandler;
+import livesurvey.live.SyncHandler;
+import livesurvey.live.FeedRetention;
+import livesurvey.jobs.JobLease;
+import livesurvey.jobs.LeasedSchedule;
 import livesurvey.live.LiveHub;
 import livesurvey.live.LiveViews;
 import livesurvey.privacy.PrivacyHandler;
@@ -67,6 +72,9 @@ public final class App implements AutoCloseable {
     private final AdminHandler admin;
     private final LiveHub hub;
     private final LeasedSchedule retentionJob;
+    private final LeasedSchedule feedPrune;
+    /** The most answers AnswerWriter stores in one transaction (its MAX_BATCH), each with at most one feed row. */
+    private static final int WRITER_BATCH = 500;
 
     public App(Config config, Database database) {
         this(config, database, Clock.systemUTC());
@@ -80,8 +88,13 @@ public final class App implements AutoCloseable {
                 new CaffeineCache<>(1_000, Duration.ofSeconds(10)));
         var responses = jdbi.onDemand(ResponseDao.class);
         var validator = new Validator(responses::claimHolder);
+        int writers = config.isH2() ? 1 : 2;
+        // Feed ids one instance can have uncommitted at once: a full batch per writer, one per other connection.
+        int inFlight = writers * WRITER_BATCH + database.dataSource().getMaximumPoolSize();
         this.follower = new ChangeFollower(jdbi.onDemand(ChangeDao.class), clock, Duration.ofMillis(100),
-                Duration.ofSeconds(10), Duration.ofMinutes(10));
+                Duration.ofSeconds(10), inFlight);
+        this.feedPrune = FeedRetention.schedule(new JobLease(jdbi, clock), jdbi.onDemand(ChangeDao.class), clock,
+                config.feedRetention());
         // Dashboard reads (pages, exports, summaries) from the replica when one is configured and current.
         Jdbi reads = database.readJdbi(follower::position);
         var summariser = new Summariser(reads.onDemand(SummaryDao.class),
@@ -89,7 +102,7 @@ public final class App implements AutoCloseable {
         // After every commit on this instance, before its reply: the summary cache is dropped first,
         // then the feed is woken, so what it delivers to dashboards is read afresh.
         CommitListener committed = CommitListener.inOrder(summariser::invalidate, surveyId -> follower.nudge());
-        this.writer = new AnswerWriter(jdbi, validator, clock, DatabaseRetry.STANDARD, config.isH2() ? 1 : 2, committed);
+        this.writer = new AnswerWriter(jdbi, validator, clock, DatabaseRetry.STANDARD, writers, committed);
         var surveys = new SurveyHandler(catalog);
         var service = new RespondentService(responses, writer, validator, clock, DatabaseRetry.STANDARD, committed,
                 new CaffeineCache<>(100_000, Duration.ofMinutes(5)));
@@ -112,13 +125,16 @@ public final class App implements AutoCloseable {
                 service.forgotten(c.responseId());
             }
         }));
-        this.hub = new LiveHub(jdbi.onDemand(ChangeDao.class), follower, liveViews(rows, summariser), Json.MAPPER);
+        LiveViews views = liveViews(rows, summariser);
+        this.hub = new LiveHub(jdbi.onDemand(ChangeDao.class), follower, views, Json.MAPPER);
         var events = new EventsHandler(surveys, hub);
+        var sync = new SyncHandler(surveys, new ChangeSync(jdbi.onDemand(ChangeDao.class), follower, views));
         follower.start();
         retentionJob.start();
+        feedPrune.start();
         var surveyAdmin = new SurveyAdminHandler(surveys,
                 new SurveyEditor(jdbi, catalog, Json.MAPPER, clock, summariser::invalidate), new SurveyList(jdbi));
-        this.routes = ApiRoutes.table(surveys, surveyAdmin, respondent, admin, dashboard, events, privacy,
+        this.routes = ApiRoutes.table(surveys, surveyAdmin, respondent, admin, dashboard, events, sync, privacy,
                 new RetentionHandler(surveys, retention));
         this.ops = new Ops(config, database, routes);
         ops.health().require("writers", writer::alive);
@@ -228,6 +244,7 @@ public final class App implements AutoCloseable {
     public void close() {
         retentionJob.close();
         writer.close();
+        feedPrune.close();
         follower.close();
         hub.close();
     }

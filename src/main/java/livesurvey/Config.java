@@ -16,7 +16,11 @@ public record Config(
         livesurvey.web.TrustedProxies trustedProxies,
         String readDatabaseUrl,
         java.time.Duration shutdownDelay,
+        java.time.Duration feedRetention,
         Integer retentionDays) {
+
+    /** How long the change feed keeps changes: how far back sync cursors and Last-Event-ID can resume. */
+    static final java.time.Duration DEFAULT_FEED_RETENTION = java.time.Duration.ofDays(7);
 
     /** Tests and tools build a Config directly: no rate limits, so many requests from 127.0.0.1 are fine. */
     public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
@@ -27,25 +31,25 @@ public record Config(
     public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
                   String adminPassword, livesurvey.web.RateLimits rateLimits) {
         this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
-                livesurvey.web.TrustedProxies.NONE, null, java.time.Duration.ZERO, null);
+                livesurvey.web.TrustedProxies.NONE, null, java.time.Duration.ZERO, DEFAULT_FEED_RETENTION, null);
     }
 
     /** The same settings with proxies to trust for X-Forwarded-For. */
     public Config withTrustedProxies(livesurvey.web.TrustedProxies proxies) {
         return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
-                proxies, readDatabaseUrl, shutdownDelay, retentionDays);
+                proxies, readDatabaseUrl, shutdownDelay, feedRetention, retentionDays);
     }
 
     /** The same settings with a replica for the dashboard's reads. */
     public Config withReadDatabaseUrl(String url) {
         return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
-                trustedProxies, url, shutdownDelay, retentionDays);
+                trustedProxies, url, shutdownDelay, feedRetention, retentionDays);
     }
 
-    /** The same settings with a default retention period (days; null: keep until deleted). */
+    /** The same settings with a default retention period for responses (days; null: keep until deleted). */
     public Config withRetentionDays(Integer days) {
         return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
-                trustedProxies, readDatabaseUrl, shutdownDelay, days);
+                trustedProxies, readDatabaseUrl, shutdownDelay, feedRetention, days);
     }
 
     static final String DEFAULT_DATABASE_URL =
@@ -84,6 +88,8 @@ public record Config(
             problems.add("LIVESURVEY_ADMIN_PASSWORD must be set in production (the first admin's password)");
         }
         int delay = parseSeconds(env.getOrDefault("LIVESURVEY_SHUTDOWN_DELAY", "0"), problems);
+        java.time.Duration feedRetention = parseDuration("LIVESURVEY_FEED_RETENTION",
+                env.get("LIVESURVEY_FEED_RETENTION"), DEFAULT_FEED_RETENTION, problems);
         Integer retentionDays = parseRetentionDays(env.get("LIVESURVEY_RETENTION_DAYS"), problems);
         if (!problems.isEmpty()) {
             throw new StartupException(String.join("; ", problems));
@@ -92,17 +98,7 @@ public record Config(
                 env.getOrDefault("DATABASE_USER", url.startsWith("jdbc:h2:") ? "sa" : "root"),
                 env.getOrDefault("DATABASE_PASSWORD", ""),
                 envName.equals("production"), adminPassword, rateLimits, trustedProxies, readUrl,
-                java.time.Duration.ofSeconds(delay), retentionDays);
-    }
-
-    @Override
-    public String toString() {
-        // Never print the passwords.
-        return "Config[port=" + port + ", databaseUrl=" + databaseUrl + ", production=" + production + "]";
-    }
-
-    boolean isH2() {
-        return databaseUrl.startsWith("jdbc:h2:");
+                java.time.Duration.ofSeconds(delay), feedRetention, retentionDays);
     }
 
     /** Days to keep responses of surveys without a setting of their own; unset or empty: keep them. */
@@ -123,7 +119,46 @@ public record Config(
         return null;
     }
 
-        private static int parseSeconds(String raw, List<String> problems) {
+    /** A duration as 90s, 30m, 12h, 7d, or ISO-8601 (P7D); at least a minute. */
+    static java.time.Duration parseDuration(String name, String raw, java.time.Duration fallback, List<String> problems) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        String v = raw.trim().toLowerCase();
+        try {
+            java.time.Duration d;
+            if (v.matches("\\d+[smhd]")) {
+                long n = Long.parseLong(v.substring(0, v.length() - 1));
+                d = switch (v.charAt(v.length() - 1)) {
+                    case 's' -> java.time.Duration.ofSeconds(n);
+                    case 'm' -> java.time.Duration.ofMinutes(n);
+                    case 'h' -> java.time.Duration.ofHours(n);
+                    default -> java.time.Duration.ofDays(n);
+                };
+            } else {
+                d = java.time.Duration.parse(v.toUpperCase());
+            }
+            if (d.compareTo(java.time.Duration.ofMinutes(1)) >= 0) {
+                return d;
+            }
+        } catch (RuntimeException ignored) {
+            // reported below
+        }
+        problems.add(name + " must be a duration of at least a minute such as 90m, 12h or 7d, got '" + raw + "'");
+        return fallback;
+    }
+
+    @Override
+    public String toString() {
+        // Never print the passwords.
+        return "Config[port=" + port + ", databaseUrl=" + databaseUrl + ", production=" + production + "]";
+    }
+
+    boolean isH2() {
+        return databaseUrl.startsWith("jdbc:h2:");
+    }
+
+    private static int parseSeconds(String raw, List<String> problems) {
         try {
             int seconds = Integer.parseInt(raw.trim());
             if (seconds >= 0 && seconds <= 300) {

@@ -128,10 +128,10 @@ final class PageQuery {
         return query.mapTo(Listed.class).list();
     }
 
-    /** How many responses the filter keeps: a range count over the filter's index entries. */
+    /** How many responses the filter keeps: its index entries, each checked against its response. */
     long filteredTotal(Handle h, Sort.Filter filter) {
-        return h.createQuery("SELECT COUNT(*) FROM answers f WHERE f.question_id = :fq AND "
-                        + (filter.checkbox() ? "f.answer_value LIKE :fv" : "f.sort_value = :fv"))
+        return h.createQuery("SELECT COUNT(*) FROM answers f JOIN responses r ON r.id = f.response_id"
+                        + " WHERE f.question_id = :fq AND " + filter.matches() + " AND r.completed_at IS NOT NULL")
                 .bind("fq", filter.question().id()).bind("fv", filter.bound())
                 .mapTo(Long.class).one();
     }

@@ -66,9 +66,17 @@ record Sort(String name, String column, Question question, boolean asc) {
             return checkbox() ? "%\"" + value + "\"%" : StoredValue.sortKey(AnswerValue.ofText(value));
         }
 
+        /**
+         * The set the summary's pie counts — valid answers of completed responses — so a click on a
+         * slice lists exactly the responses the slice counted.
+         */
         String join() {
-            return " JOIN answers f ON f.response_id = r.id AND f.question_id = :fq AND "
-                    + (checkbox() ? "f.answer_value LIKE :fv" : "f.sort_value = :fv");
+            return " JOIN answers f ON f.response_id = r.id AND f.question_id = :fq AND " + matches()
+                    + " AND r.completed_at IS NOT NULL";
+        }
+
+        String matches() {
+            return "f.valid = TRUE AND " + (checkbox() ? "f.answer_value LIKE :fv" : "f.sort_value = :fv");
         }
     }
 }

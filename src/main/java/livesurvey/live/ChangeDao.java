@@ -40,6 +40,14 @@ public interface ChangeDao {
             """)
     List<Change> afterForSurvey(@Bind("after") long after, @Bind("surveyId") long surveyId, @Bind("limit") int limit);
 
+    /** A page of a survey's changes in (after, upTo], oldest first: the sync API's read, bounded by the watermark. */
+    @SqlQuery("""
+            SELECT id, survey_id, response_id, kind FROM changes
+            WHERE survey_id = :surveyId AND id > :after AND id <= :upTo ORDER BY id LIMIT :limit
+            """)
+    List<Change> between(@Bind("surveyId") long surveyId, @Bind("after") long after, @Bind("upTo") long upTo,
+                         @Bind("limit") int limit);
+
     @SqlQuery("SELECT id, survey_id, response_id, kind FROM changes WHERE id IN (<ids>)")
     List<Change> byIds(@BindList("ids") Collection<Long> ids);
 

@@ -6,71 +6,89 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Follows the change feed of the shared database, so every instance hears of every change.
  *
- * <p>Feed ids are handed out at insert, not at commit: id 41 can commit after id 42. So the
- * follower keeps a watermark below which everything has been delivered, remembers what it has
- * seen above it, and re-reads the missing ids until they commit or, after a timeout, are taken
- * to be rolled back. A change is delivered once, whenever it commits.
+ * <p>The bookkeeping of out-of-order commits is {@link Watermark}'s. Each round reads what is
+ * new and what is still missing, hands it to the listeners, and only then marks it delivered:
+ * if a listener throws, the same changes are offered again next round (listeners must tolerate
+ * a repeat: they get current rows, not deltas); after {@value #ATTEMPTS} failed rounds they are
+ * marked all the same and the listeners are reset. Whenever a change may have been missed the
+ * listeners get {@link Listener#onReset} and the log says why.
  */
 public final class ChangeFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFollower.class);
     static final int BATCH = 2_000;
-    static final int MAX_MISSING = 1_000;
+    static final int ATTEMPTS = 3;
 
     /** Receives each batch of newly committed changes, in id order within the batch. */
     @FunctionalInterface
     public interface Listener {
         void onChanges(List<Change> changes, long position);
+
+        /** Something may have been missed: whatever the listener shows must be rebuilt from the database. */
+        default void onReset(String reason) {
+        }
     }
 
     private final ChangeDao dao;
     private final Clock clock;
     private final Duration pollEvery;
-    private final Duration gapTimeout;
-    private final Duration keepFor;
+    private final Watermark.Limits limits;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final TreeMap<Long, Long> seenAt = new TreeMap<>();
     private final Object wake = new Object();
+    private volatile Watermark watermark;
     private volatile boolean running;
     private boolean healthy = true;
-    private volatile long watermark;
     private boolean nudged;
-    private long lastPrune;
+    private int failedRounds;
     private Thread thread;
 
-    public ChangeFollower(ChangeDao dao, Clock clock, Duration pollEvery, Duration gapTimeout, Duration keepFor) {
+    /**
+     * @param gapTimeout how long to wait for an id to commit before moving past it
+     * @param inFlight   how many feed ids one instance can have uncommitted at once: its writers ×
+     *                   rows per batch, plus its other connections (headroom is added for 8 instances)
+     */
+    public ChangeFollower(ChangeDao dao, Clock clock, Duration pollEvery, Duration gapTimeout, int inFlight) {
+        this(dao, clock, pollEvery, Watermark.Limits.forWriters(1, inFlight, 0, 8, gapTimeout));
+    }
+
+    ChangeFollower(ChangeDao dao, Clock clock, Duration pollEvery, Watermark.Limits limits) {
         this.dao = dao;
         this.clock = clock;
         this.pollEvery = pollEvery;
-        this.gapTimeout = gapTimeout;
-        this.keepFor = keepFor;
+        this.limits = limits;
+        this.watermark = new Watermark(0, limits);
     }
 
     public void addListener(Listener listener) {
         listeners.add(listener);
     }
 
-    /** Starts following from the newest change: what happened before is not news. */
+    /** Starts following from about the newest change: what happened before is not news. */
     public synchronized void start() {
         if (running) {
             return;
         }
-        skipHistory();
+        // Near the newest change, not at it: ids below the newest may belong to transactions still
+        // in flight (on any instance). Starting a window below tracks them as gaps; the committed
+        // ones in the window are delivered again, which is harmless (listeners get current rows).
+        // Ids below the oldest kept were pruned, not in flight.
+        long newest = dao.newest().orElse(0L);
+        long oldest = dao.oldest().orElse(newest + 1);
+        watermark = new Watermark(Math.max(oldest - 1, newest - limits.maxGaps()), limits);
         running = true;
         thread = new Thread(this::run, "change-follower");
         thread.setDaemon(true);
         thread.start();
     }
 
+    /** Tests: start exactly at the newest change. */
     void skipHistory() {
-        watermark = dao.newest().orElse(0L);
+        watermark = new Watermark(dao.newest().orElse(0L), limits);
     }
 
     /** Polls at once instead of at the next tick: this instance has just committed a change. */
@@ -83,14 +101,13 @@ public final class ChangeFollower implements AutoCloseable {
 
     /** Every change up to here has been delivered (or given up on): safe to resume after. */
     public long position() {
-        return watermark;
+        return watermark.position();
     }
 
     private void run() {
         while (running) {
             try {
                 pollOnce();
-                pruneNowAndThen();
                 if (!healthy) {
                     LOG.info("Change feed readable again");
                     healthy = true;
@@ -106,76 +123,78 @@ public final class ChangeFollower implements AutoCloseable {
         }
     }
 
-    /** One round: read what is new and what was missing, deliver it, move the watermark. */
+    /** One round: read what is new and what was missing, deliver it, then mark it delivered. */
     void pollOnce() {
-        long from = seenAt.isEmpty() ? watermark : seenAt.lastKey();
-        List<Change> fresh = new ArrayList<>(refill(from));
-        for (Change c : dao.after(from, BATCH)) {
-            if (!seenAt.containsKey(c.id())) {
-                fresh.add(c);
-            }
+        Watermark w = watermark;
+        List<Change> read = new ArrayList<>();
+        List<Long> watched = w.watched();
+        if (!watched.isEmpty()) {
+            read.addAll(dao.byIds(watched));
         }
-        long now = clock.millis();
-        fresh.sort(Comparator.comparingLong(Change::id));
-        fresh.forEach(c -> seenAt.put(c.id(), now));
-        advance(now);
-        if (!fresh.isEmpty()) {
-            for (Listener listener : listeners) {
-                try {
-                    listener.onChanges(fresh, watermark);
-                } catch (RuntimeException e) {
-                    LOG.warn("Change listener failed", e);
-                }
-            }
-        }
-    }
-
-    /** Ids between the watermark and what has been seen that have not been seen: commits still in flight. */
-    private List<Change> refill(long upTo) {
-        List<Long> missing = new ArrayList<>();
-        for (long id = watermark + 1; id < upTo && missing.size() <= MAX_MISSING; id++) {
-            if (!seenAt.containsKey(id)) {
-                missing.add(id);
-            }
-        }
-        if (missing.isEmpty()) {
-            return List.of();
-        }
-        if (missing.size() > MAX_MISSING) {
-            // More holes than transactions can be open at once: an id jump, not commits in flight.
-            giveUpBelow(upTo);
-            return List.of();
-        }
-        return dao.byIds(missing);
-    }
-
-    private void advance(long now) {
-        while (!seenAt.isEmpty()) {
-            long first = seenAt.firstKey();
-            if (first == watermark + 1 || now - seenAt.get(first) > gapTimeout.toMillis()) {
-                watermark = first;
-                seenAt.remove(first);
-            } else {
-                break;
-            }
-        }
-    }
-
-    private void giveUpBelow(long id) {
-        while (!seenAt.isEmpty() && seenAt.firstKey() < id) {
-            seenAt.remove(seenAt.firstKey());
-        }
-        watermark = Math.max(watermark, id - 1);
-    }
-
-    private void pruneNowAndThen() {
-        long now = clock.millis();
-        if (now - lastPrune < 60_000) {
+        read.addAll(dao.after(w.highest(), BATCH));
+        List<Change> news = w.news(read);
+        if (!news.isEmpty() && !deliver(news, w.position())) {
             return;
         }
-        lastPrune = now;
-        while (dao.prune(now - keepFor.toMillis(), 10_000) == 10_000) {
-            Thread.onSpinWait();
+        long now = clock.millis();
+        Watermark.Marked marked = w.delivered(news.stream().map(Change::id).toList(), now);
+        if (!marked.late().isEmpty()) {
+            reannounce(news, marked.late(), now);
+        }
+        Watermark.Advanced advanced = w.advance(now);
+        if (advanced.givenUp() > 0) {
+            LOG.debug("Change feed: gave up waiting for {} ids (rolled back, or still to commit): {}", advanced.givenUp(), w);
+        }
+        if (advanced.possiblyMissed()) {
+            reset("more change-feed ids missing than can be tracked: some changes may have been missed (" + w + ")");
+        }
+    }
+
+    /** True when every listener took the batch, or when it has failed too often to keep trying. */
+    private boolean deliver(List<Change> news, long position) {
+        RuntimeException failure = null;
+        for (Listener listener : listeners) {
+            try {
+                listener.onChanges(news, position);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        if (failure == null) {
+            failedRounds = 0;
+            return true;
+        }
+        if (++failedRounds < ATTEMPTS) {
+            LOG.warn("Change listener failed; the changes will be offered again", failure);
+            return false;
+        }
+        failedRounds = 0;
+        reset("a change listener failed " + ATTEMPTS + " times on the same changes: " + failure);
+        return true;
+    }
+
+    /**
+     * Ids the watermark had passed committed after all: tell the listeners (done), and record the
+     * changes again under new ids, so readers that resume from a position (dashboards replaying
+     * Last-Event-ID, sync clients) see them too. A repeated change is harmless: readers fetch current rows.
+     */
+    private void reannounce(List<Change> news, List<Long> lateIds, long now) {
+        LOG.warn("Change feed: {} change(s) committed after the gap timeout; announcing them again", lateIds.size());
+        for (Change c : news) {
+            if (lateIds.contains(c.id())) {
+                dao.record(c.surveyId(), c.responseId(), c.kind(), now);
+            }
+        }
+    }
+
+    private void reset(String reason) {
+        LOG.warn("Resetting live readers: {}", reason);
+        for (Listener listener : listeners) {
+            try {
+                listener.onReset(reason);
+            } catch (RuntimeException e) {
+                LOG.warn("Change listener failed to reset", e);
+            }
         }
     }
 

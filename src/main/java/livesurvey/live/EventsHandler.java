@@ -19,7 +19,9 @@ public final class EventsHandler implements Handler {
     @Override
     public void handle(Context ctx) throws Exception {
         Survey survey = surveys.survey(ctx);
-        Long lastEventId = parse(ctx.header("Last-Event-ID"));
+        // The browser's own reconnects send the header; the dashboard's restarts the query parameter.
+        String header = ctx.header("Last-Event-ID");
+        Long lastEventId = parse(header != null ? header : ctx.queryParam("lastEventId"));
         ctx.header("X-Accel-Buffering", "no");
         new SseHandler(client -> hub.join(survey, client, lastEventId)).handle(ctx);
     }

@@ -2,6 +2,7 @@ package livesurvey.live;
 
 import io.javalin.http.sse.SseClient;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -11,60 +12,99 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One dashboard's event stream. Messages are queued and written by a shared sender pool, one
- * writer at a time per stream, so a slow dashboard delays only itself; one that falls too far
- * behind is closed and reconnects (with Last-Event-ID) to catch up.
+ * One dashboard's event stream. Chunks (several events encoded once for every stream) are queued
+ * and written by a shared sender pool, one writer at a time per stream, everything queued in one
+ * flush — so a slow dashboard delays only itself. One that falls far behind (more than
+ * {@value #MAX_QUEUED} chunks, several seconds of flushes) is closed: it reconnects with
+ * Last-Event-ID and is caught up from the feed, which is cheaper than queueing for it.
  */
 final class LiveStream {
-    static final int MAX_QUEUED = 2_000;
+    static final int MAX_QUEUED = 64;
 
-    private final SseClient client;
+    /** Where the bytes go: the HTTP response of the event stream. */
+    interface Sink {
+        void write(byte[] chunk) throws IOException;
+
+        void flush() throws IOException;
+
+        boolean terminated();
+
+        void close();
+    }
+
+    private final Sink sink;
     private final Executor senders;
     private final Runnable onDead;
     private volatile boolean dead;
-    private final Queue<SseMessage> queue = new ConcurrentLinkedQueue<>();
+    private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
-    private volatile List<SseMessage> held;
+    private List<byte[]> held;
+    private volatile boolean closeWhenSent;
 
-    LiveStream(SseClient client, Executor senders, Runnable onDead) {
-        this.client = client;
+    LiveStream(Sink sink, Executor senders, Runnable onDead) {
+        this.sink = sink;
         this.senders = senders;
         this.onDead = onDead;
     }
 
-    /** Holds live messages back while the stream is being caught up. */
+    /** Writes straight to the servlet response: one write and one flush for a whole chunk of events. */
+    static Sink sink(SseClient client) {
+        return new Sink() {
+            @Override
+            public void write(byte[] chunk) throws IOException {
+                client.ctx().res().getOutputStream().write(chunk);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                client.ctx().res().flushBuffer();
+            }
+
+            @Override
+            public boolean terminated() {
+                return client.terminated();
+            }
+
+            @Override
+            public void close() {
+                client.close();
+            }
+        };
+    }
+
+    /** Holds live chunks back while the stream is being caught up. */
     synchronized void hold() {
         held = new ArrayList<>();
     }
 
-    /** Sends the catch-up messages, then what was held back meanwhile, in that order. */
-    synchronized void release(List<SseMessage> catchUp) {
-        List<SseMessage> pending = held;
+    /** Sends the catch-up, then what was held back meanwhile, in that order. */
+    synchronized void release(byte[] catchUp) {
+        List<byte[]> pending = held;
         held = null;
         enqueue(catchUp);
         if (pending != null) {
-            enqueue(pending);
+            pending.forEach(this::enqueue);
         }
     }
 
-    synchronized void send(List<SseMessage> messages) {
+    synchronized void send(byte[] chunk) {
         if (held != null) {
-            held.addAll(messages);
+            held.add(chunk);
         } else {
-            enqueue(messages);
+            enqueue(chunk);
         }
     }
 
-    private void enqueue(List<SseMessage> messages) {
-        if (dead || messages.isEmpty()) {
+    private void enqueue(byte[] chunk) {
+        if (dead || chunk.length == 0) {
             return;
         }
-        if (queued.addAndGet(messages.size()) > MAX_QUEUED) {
+        if (queued.incrementAndGet() > MAX_QUEUED) {
             end();
             return;
         }
-        queue.addAll(messages);
+        queue.add(chunk);
         if (draining.compareAndSet(false, true)) {
             senders.execute(this::drain);
         }
@@ -72,26 +112,24 @@ final class LiveStream {
 
     private void drain() {
         try {
-            SseMessage m;
-            while ((m = queue.poll()) != null) {
+            byte[] chunk;
+            boolean wrote = false;
+            while ((chunk = queue.poll()) != null) {
                 queued.decrementAndGet();
-                if (dead || client.terminated()) {
+                if (dead || sink.terminated()) {
                     end();
                     continue;
                 }
-                if (m.isRetry()) {
-                    // Javalin's SseClient has no retry field: written raw, between whole events.
-                    var response = client.ctx().res();
-                    response.getOutputStream().print("retry: " + m.data() + "\n\n");
-                    response.flushBuffer();
-                    end();
-                } else if (m.isComment()) {
-                    client.sendComment(m.data());
-                } else {
-                    client.sendEvent(m.event(), m.data(), m.id());
-                }
+                sink.write(chunk);
+                wrote = true;
             }
-        } catch (RuntimeException | java.io.IOException e) {
+            if (wrote && !dead) {
+                sink.flush();
+            }
+            if (closeWhenSent && queue.isEmpty()) {
+                end();
+            }
+        } catch (IOException | RuntimeException e) {
             end();
         } finally {
             draining.set(false);
@@ -101,9 +139,13 @@ final class LiveStream {
         }
     }
 
-    /** Asks the browser to reconnect (to another instance) after the delay, once what is queued is sent. */
+    /**
+     * Asks the browser to reconnect (to another instance) after the delay, once what is queued is
+     * sent: the SSE "retry" field, between whole events, then the stream is closed.
+     */
     void reconnect(long retryMillis) {
-        send(List.of(SseMessage.retry(retryMillis)));
+        closeWhenSent = true;
+        send(("retry: " + retryMillis + "\n\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Stops sending to this stream for good: it closed, failed, or fell too far behind. */
@@ -115,13 +157,13 @@ final class LiveStream {
         queue.clear();
         onDead.run();
         try {
-            client.close();
+            sink.close();
         } catch (RuntimeException alreadyGone) {
             // the connection is gone already; nothing more to close
         }
     }
 
     boolean terminated() {
-        return dead || client.terminated();
+        return dead || sink.terminated();
     }
 }

@@ -172,6 +172,72 @@ class DashboardPageTest {
     }
 
     @Test
+    void changes_made_while_the_stream_was_down_are_replayed_on_reconnect_without_reloading_the_table() {
+        // The respondent uses another server of the same app, which stays up throughout.
+        Javalin other = app.javalin().start(0);
+        try {
+            BrowserContext elsewhere = browsers.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                    .setBaseURL("http://localhost:" + other.port()));
+            contexts.add(elsewhere);
+            SurveyTaker gus = new SurveyTaker(elsewhere);
+            long id = gus.start();
+            gus.answer("name", "Gus Before");
+
+            Page dashboard = newContext().newPage();
+            List<String> pageLoads = new CopyOnWriteArrayList<>();
+            dashboard.onRequest(r -> {
+                if (r.url().contains("/responses?")) {
+                    pageLoads.add(r.url());
+                }
+            });
+            dashboard.navigate("/dashboard");
+            dashboard.getByLabel("Password").fill(PASSWORD);
+            dashboard.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            dashboard.waitForURL("**/dashboard");
+            Locator name = cell(row(dashboard, id), "name").locator(".cell-text");
+            assertThat(name).hasText("Gus Before");
+            // The first page, then the same page again once the stream has joined: two loads.
+            dashboard.waitForCondition(() -> pageLoads.size() >= 2); // Playwright delivers events while it waits
+            assertThat(dashboard.getByRole(AriaRole.STATUS)).hasText("Live");
+            int loadsBefore = pageLoads.size();
+
+            int port = server.port();
+            server.stop();
+            assertThat(dashboard.getByRole(AriaRole.STATUS)).hasText("Reconnecting…");
+            gus.answer("name", "Gus During");
+            server = app.javalin().start(port);
+
+            assertThat(name).hasText("Gus During", new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+            assertThat(dashboard.getByRole(AriaRole.STATUS)).hasText("Live");
+            assertEquals(loadsBefore, pageLoads.size(), "the missed change was replayed from Last-Event-ID, not reloaded: "
+                    + pageLoads);
+        } finally {
+            other.stop();
+        }
+    }
+
+    @Test
+    void a_change_between_the_first_page_and_the_stream_opening_is_not_missed() {
+        SurveyTaker hal = new SurveyTaker(newContext());
+        long[] id = {0};
+        Page dashboard = newContext().newPage();
+        // The survey is completed after the first page was fetched, before the event stream opens.
+        dashboard.route("**/api/surveys/default/events*", route -> {
+            if (id[0] == 0) {
+                id[0] = hal.completeWith("Hal Between", "hal@example.com");
+            }
+            route.resume();
+        });
+        dashboard.navigate("/dashboard");
+        dashboard.getByLabel("Password").fill(PASSWORD);
+        dashboard.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        dashboard.waitForURL("**/dashboard");
+        assertThat(dashboard.getByRole(AriaRole.STATUS)).hasText("Live");
+        assertThat(row(dashboard, id[0])).containsText("Hal Between");
+        assertThat(summary(dashboard, "Completed")).hasText("1");
+    }
+
+    @Test
     void a_stored_html_answer_shows_as_literal_text_and_runs_nothing() {
         Page dashboard = openDashboard();
         List<String> dialogs = new CopyOnWriteArrayList<>();

@@ -97,4 +97,31 @@ class EventsApiTest extends DatabaseTest {
             }
         });
     }
+
+    @Test
+    void a_dashboard_away_longer_than_the_feed_keeps_gets_a_reset_then_live_events() {
+        db.test((server, client) -> {
+            Admin admin = Admin.loggedIn(client);
+            String lastId;
+            try (var stream = new EventStream(events(server.port()), admin.cookie(), null)) {
+                lastId = stream.await(named("summary"), BOUND).id();
+            }
+            var eve = new Respondent(client);
+            long id = parse(eve.start()).get("id").asLong();
+            try (var witness = new EventStream(events(server.port()), admin.cookie(), null)) {
+                eve.answer("book", "Typed, then pruned from the feed");
+                witness.await(e -> "response".equals(e.name()) && e.data().get("id").asLong() == id
+                        && "Typed, then pruned from the feed".equals(e.data().at("/answers/book").asText()), BOUND);
+            }
+            // What the retention job does to changes older than LIVESURVEY_FEED_RETENTION: all of them, here.
+            db.database().jdbi().useHandle(h -> h.execute("DELETE FROM changes"));
+            eve.answer("book", "Typed after the prune");
+            try (var back = new EventStream(events(server.port()), admin.cookie(), lastId)) {
+                back.await(named("reset"), BOUND);
+                eve.answer("book", "Live again");
+                back.await(e -> "response".equals(e.name()) && e.data().get("id").asLong() == id
+                        && "Live again".equals(e.data().at("/answers/book").asText()), BOUND);
+            }
+        });
+    }
 }
