@@ -1,10 +1,12 @@
 // The admin dashboard (SPEC §2): wires the table, the summary and the live stream together.
 
 import { adminApi, logout } from './lib/api.js';
+import { Announcer } from './dashboard/announcer.js';
 import { questionsOf } from './dashboard/columns.js';
 import { ColumnChooser } from './dashboard/chooser.js';
 import { DeleteDialog } from './dashboard/delete.js';
 import { LiveStream } from './dashboard/live.js';
+import { respondentData } from './dashboard/respondent.js';
 import { SummaryPanel } from './dashboard/summary.js';
 import { ResponsesTable } from './dashboard/table.js';
 import { TrendsPanel } from './dashboard/trends.js';
@@ -69,6 +71,7 @@ async function main() {
   };
   summary = new SummaryPanel(document.querySelector('.summary'), questionsOf(definition), setFilter);
   const trends = new TrendsPanel(document.querySelector('.trends'), api, showError);
+  const announcer = new Announcer($('announcements'));
   table = new ResponsesTable({
     element: $('responses-table'),
     empty: $('table-empty'),
@@ -101,6 +104,7 @@ async function main() {
   const refreshSummary = () => api.summary().then((s) => {
     summary.render(s);
     trends.renderFunnel(s.funnel);
+    announcer.summary(s);
     table.setUnfilteredTotal(s.count);
   }).catch(showError);
   const stream = new LiveStream(api.eventsUrl, {
@@ -110,6 +114,7 @@ async function main() {
       summary.render(s);
       trends.renderFunnel(s.funnel);
       trends.changed();
+      announcer.summary(s);
       table.setUnfilteredTotal(s.count);
     },
     reload: () => {
@@ -124,6 +129,14 @@ async function main() {
   });
   $('pause').addEventListener('click', () => (stream.paused ? stream.resume() : stream.pause()));
 
+  respondentData({
+    form: $('respondent-form'), key: $('respondent-key'), value: $('respondent-value'),
+    result: $('respondent-result'), dialog: $('confirm-erase'), api, slug, questions: questionsOf(definition),
+  });
+  api.retention().then((policy) => { // "Responses older than 90 days are deleted."
+    $('retention').textContent = policy.text;
+    $('retention').hidden = false;
+  }).catch(showError);
   await table.ready;
   refreshSummary();
   trends.show('hour');

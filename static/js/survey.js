@@ -2,8 +2,9 @@
 // sends answers in the background through the outbox, and lets the server judge every answer.
 
 import { patiently, slugFromPath, surveyApi } from './lib/api.js';
-import { byId } from './lib/dom.js';
+import { byId, show } from './lib/dom.js';
 import { isFilled, renderQuestion } from './lib/fields.js';
+import { confirmErase } from './lib/erase.js';
 import { Outbox, StoredOutbox } from './lib/outbox.js';
 import { showDoneScreen, showRetrying, showStepScreen } from './lib/screens.js';
 import {
@@ -297,6 +298,30 @@ async function startAgain() {
   await load({ focus: true });
 }
 
+/** "Delete my answers": after a confirmation, the response is erased on the server, not just forgotten here. */
+async function eraseMyAnswers() {
+  if (!(await confirmErase(byId('confirm-erase')))) {
+    return;
+  }
+  let reply;
+  try {
+    reply = await api.erase();
+  } catch (e) {
+    showProblem(problemText.offlineErase, 'warn', 'restart-problem');
+    return;
+  }
+  if (!reply.ok && reply.status !== 404) { // 404: nothing is stored for this browser, which is the aim
+    showProblem((reply.body && reply.body.error) || problemText.failed(reply.status), 'error', 'restart-problem');
+    return;
+  }
+  outbox.begin(null, {});
+  outbox.discardUnsent();
+  page.values = {};
+  showDone('Your answers have been deleted.', 'Nothing you entered in this survey is kept.', true);
+  byId('restart-note').textContent = 'to answer the survey afresh';
+  show(byId('erase-line'), false);
+}
+
 async function guarded(action) {
   if (page.busy) {
     return;
@@ -325,6 +350,7 @@ byId('previous').addEventListener('click', () => {
   showStep(page.step - 1, true);
 });
 byId('start-again').addEventListener('click', () => guarded(startAgain));
+byId('erase').addEventListener('click', () => guarded(eraseMyAnswers));
 window.addEventListener('online', () => outbox.retryNow());
 // Leaving the page: send what is still in its debounce (localStorage keeps it if this fails).
 window.addEventListener('pagehide', () => outbox.retryNow());

@@ -93,7 +93,7 @@ class PieCard {
     this.title = spec.title || defaultTitle(question, spec);
     this.canvas = el('canvas', { role: 'img', 'aria-label': `${this.title} of completed responses`, width: 160, height: 160 });
     this.empty = el('p', { class: 'pie-empty muted' }, 'No completed responses yet');
-    this.legend = el('div', { class: 'legend', 'aria-label': `Filter the table by ${lower(question.label)}` });
+    this.legend = el('div', { class: 'legend', role: 'group', 'aria-label': `Filter the table by ${lower(question.label)}` });
     this.element = el('div', { class: 'card card-pie' }, el('h3', {}, this.title),
       el('div', { class: 'pie' }, this.canvas, this.empty), this.legend,
       el('p', { class: 'sub' }, 'of completed responses; a click lists those responses'));
@@ -152,7 +152,8 @@ class PieCard {
     this.chart.update();
     this.empty.hidden = total > 0;
     this.canvas.setAttribute('aria-label', total
-      ? `${this.title} of completed responses: ` + this.options.map((o) => `${o.label} ${o.count}`).join(', ')
+      ? `${this.title} of completed responses: `
+        + this.options.map((o) => `${o.label} ${whole(o.count)} (${percent(o.count, total)})`).join(', ')
       : 'No completed responses yet');
     this.legend.replaceChildren(...this.options.map((o, i) => this.legendItem(o, i, total)));
     this.setActive(this.active);

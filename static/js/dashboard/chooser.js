@@ -3,6 +3,14 @@
 export class ColumnChooser {
   constructor(fieldset, slug) {
     this.fieldset = fieldset;
+    // Escape closes the chooser and puts focus back on its button, as a menu would.
+    const details = fieldset.closest('details');
+    details?.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && details.open) {
+        details.open = false;
+        details.querySelector('summary').focus();
+      }
+    });
     this.key = `livesurvey.dashboard.${slug}.hiddenColumns`;
     this.hidden = new Set(this.load());
   }

@@ -3,6 +3,7 @@
 
 import { TabulatorFull as Tabulator } from '/webjars/tabulator-tables/6.3.1/dist/js/tabulator_esm.min.mjs';
 import { buildColumns, markEditing, sortKeyOf } from './columns.js';
+import { KeyboardGrid } from './grid.js';
 import { range, relative } from './format.js';
 
 const DEFAULT_SORT = { sort: 'started', dir: 'desc' };
@@ -50,8 +51,20 @@ export class ResponsesTable {
       },
       // No Tabulator placeholder: it centres in the scrolled width, off screen on a phone.
       placeholder: false,
+      keybindings: false, // KeyboardGrid owns the keys
     });
-    this.table.on('tableBuilt', () => this.markReady());
+    this.table.on('tableBuilt', () => {
+      this.keyboard = new KeyboardGrid(this.table, {
+        label: element.dataset.labelledby,
+        description: element.dataset.describedby,
+        actions: {
+          nextPage: () => !pager.next.disabled && this.goTo(this.page.nextCursor),
+          previousPage: () => !pager.prev.disabled && this.goTo(this.page.prevCursor),
+          remove: (rowElement) => onDelete(this.table.getRow(rowElement).getData()),
+        },
+      });
+      this.markReady();
+    });
     for (const event of ['dataProcessed', 'rowAdded', 'rowDeleted']) {
       this.table.on(event, () => this.showEmpty());
     }

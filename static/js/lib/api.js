@@ -84,6 +84,7 @@ export function surveyApi(slug) {
     step: (n) => request('POST', `${me}/steps/${n}`),
     complete: () => request('POST', `${me}/complete`),
     reset: () => request('DELETE', me),
+    erase: () => request('POST', `${me}/erase`),
   };
 }
 
@@ -107,6 +108,10 @@ export function adminApi(slug) {
     /** Started and completed per bucket ('hour': last 48 hours, 'day': last 90 days). */
     trends: (bucket) => call('GET', `${base}/trends?bucket=${encodeURIComponent(bucket)}`),
     webhooks: webhookApi(base),
+    retention: () => call('GET', `${base}/retention`),
+    /** Respondents' rights: {key, value} of an answer → everything about them, or erase it all. */
+    respondentExport: (key, value) => call('POST', `${base}/respondents/export`, { key, value }),
+    respondentErase: (key, value) => call('POST', `${base}/respondents/erase`, { key, value }),
     eventsUrl: `${base}/events`,
     exportCsvUrl: `${base}/export.csv`,
     exportJsonUrl: `${base}/export.json`,

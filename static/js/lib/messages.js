@@ -7,6 +7,7 @@ export const problemText = {
   offline: (action) => 'You seem to be offline. Your answers are kept on this device and will be sent '
     + `when the connection is back; then press ${action} again.`,
   offlineRestart: 'You seem to be offline, so the survey cannot start again right now. Please try again in a moment.',
+  offlineErase: 'You seem to be offline, so your answers cannot be deleted right now. Please try again in a moment.',
   restarted: 'Your earlier response can no longer be reached from this browser (perhaps “Start again” was used '
     + 'in another window), so a new one has begun.',
   failed: (status) => `Something went wrong on our side (${status}). Please try again.`,

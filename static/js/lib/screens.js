@@ -23,6 +23,7 @@ export function showStepScreen(definition, number) {
   show(byId('survey-intro'), number === 1 && Boolean(definition.intro));
   show(byId('step'), true);
   show(byId('restart'), true);
+  show(byId('erase-line'), true);
   byId('restart-note').textContent = 'with a blank form (answers already sent are kept)';
 }
 
@@ -35,6 +36,7 @@ export function showDoneScreen(heading, text, definition) {
   byId('done-text').textContent = text;
   show(byId('done'), true);
   show(byId('restart'), true);
+  show(byId('erase-line'), true);
   byId('restart-note').textContent = 'to answer the survey as someone new';
   showSaveStatus('idle');
   document.title = `${heading} · ${definition ? definition.title : 'LiveSurvey'}`;

@@ -8,6 +8,10 @@ import livesurvey.dashboard.Page;
 import livesurvey.dashboard.Row;
 import livesurvey.dashboard.Summary;
 import livesurvey.live.EventsHandler;
+import livesurvey.privacy.Erased;
+import livesurvey.privacy.PrivacyHandler;
+import livesurvey.privacy.RespondentExport;
+import livesurvey.privacy.RespondentQuery;
 import livesurvey.live.SyncHandler;
 import livesurvey.live.SyncPage;
 import livesurvey.response.AnswerBody;
@@ -15,6 +19,9 @@ import livesurvey.response.AnswerResult;
 import livesurvey.response.RespondentHandler;
 import livesurvey.response.RespondentState;
 import livesurvey.response.StepResult;
+import livesurvey.retention.RetentionBody;
+import livesurvey.retention.RetentionHandler;
+import livesurvey.retention.RetentionPolicy;
 import livesurvey.survey.SurveyAdminHandler;
 import livesurvey.survey.SurveyDefinition;
 import livesurvey.survey.SurveyHandler;
@@ -37,7 +44,7 @@ final class ApiRoutes {
     /** The API: every route the server answers under /api, and what the API document says of it. */
     static List<ApiRoute> table(SurveyHandler surveys, SurveyAdminHandler surveyAdmin, RespondentHandler respondent,
                                 AdminHandler admin, AdminResponsesHandler dashboard, EventsHandler events,
-                                SyncHandler sync) {
+                                SyncHandler sync, PrivacyHandler privacy, RetentionHandler retention) {
         String survey = "/api/surveys/{slug}";
         String me = survey + "/responses/me";
         String one = survey + "/responses/{id}";
@@ -79,6 +86,9 @@ final class ApiRoutes {
                         .errors(422),
                 ApiRoute.of(HandlerType.DELETE, me, respondent::reset, Access.RESPONDENT,
                         "Reset & retry: forget this browser's identity; the stored response stays").status(204),
+                ApiRoute.of(HandlerType.POST, me + "/erase", respondent::erase, Access.RESPONDENT,
+                        "Delete my answers: erase this browser's response and everything stored with it "
+                                + "(unlike reset, nothing stays); clears the cookie").status(204),
                 ApiRoute.of(HandlerType.POST, "/api/login", admin::login, Access.PUBLIC,
                         "Log in as an admin: sets the ls_admin session cookie").returns(AdminHandler.LoggedIn.class)
                         .accepts(LoginBody.class).errors(401).limitedBy(ApiRoute.RateLimit.LOGIN),
@@ -102,6 +112,21 @@ final class ApiRoutes {
                 ApiRoute.of(HandlerType.GET, survey + "/export.json", sync.stamped(dashboard::exportJson), Access.ADMIN,
                         "Every response as a JSON array of rows, streamed; the LiveSurvey-Cursor header is the sync "
                                 + "cursor it corresponds to").returns(Row[].class),
+                ApiRoute.of(HandlerType.POST, survey + "/respondents/export", privacy::export, Access.ADMIN,
+                        "Everything stored about the respondents who gave an answer (e.g. an email; case and outer "
+                                + "spaces ignored), as JSON: a subject access request").accepts(RespondentQuery.class)
+                        .returns(RespondentExport.class).errors(422),
+                ApiRoute.of(HandlerType.POST, survey + "/respondents/erase", privacy::erase, Access.ADMIN,
+                        "Erase every response that gave an answer (e.g. an email): answers, unique claims and "
+                                + "counts, gone from every dashboard").accepts(RespondentQuery.class)
+                        .returns(Erased.class).errors(422),
+                ApiRoute.of(HandlerType.GET, survey + "/retention", retention::get, Access.ADMIN,
+                        "How long responses are kept: days (null: until deleted), where that comes from, and the "
+                                + "sentence the dashboard shows").returns(RetentionPolicy.class),
+                ApiRoute.of(HandlerType.PUT, survey + "/retention", retention::put, Access.ADMIN,
+                        "Set the survey's retention: responses started more than days ago are deleted hourly; "
+                                + "null for the configured default").accepts(RetentionBody.class)
+                        .returns(RetentionPolicy.class),
                 ApiRoute.of(HandlerType.GET, survey + "/events", events, Access.ADMIN,
                         "Live changes as Server-Sent Events: response (a Row), deleted ({id}), summary; "
                                 + "resumes after Last-Event-ID").produces("text/event-stream"),

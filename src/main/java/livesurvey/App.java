@@ -26,6 +26,11 @@ import livesurvey.jobs.JobLease;
 import livesurvey.jobs.LeasedSchedule;
 import livesurvey.live.LiveHub;
 import livesurvey.live.LiveViews;
+import livesurvey.privacy.PrivacyHandler;
+import livesurvey.privacy.RespondentData;
+import livesurvey.jobs.LeasedSchedule;
+import livesurvey.retention.Retention;
+import livesurvey.retention.RetentionHandler;
 import livesurvey.response.AnswerWriter;
 import livesurvey.response.CommitListener;
 import livesurvey.response.RespondentHandler;
@@ -72,14 +77,19 @@ public final class App implements AutoCloseable {
     private final AdminHandler admin;
     private final LiveHub hub;
     private final Dispatcher webhookDispatcher;
+    private final LeasedSchedule retentionJob;
     private final LeasedSchedule feedPrune;
     /** The most answers AnswerWriter stores in one transaction (its MAX_BATCH), each with at most one feed row. */
     private static final int WRITER_BATCH = 500;
 
     public App(Config config, Database database) {
+        this(config, database, Clock.systemUTC());
+    }
+
+    /** With a clock of the caller's: tests move time on (retention) without waiting for it. */
+    public App(Config config, Database database, Clock clock) {
         this.config = config;
         Jdbi jdbi = database.jdbi();
-        Clock clock = Clock.systemUTC();
         var catalog = new SurveyCatalog(jdbi.onDemand(SurveyDao.class), Json.MAPPER,
                 new CaffeineCache<>(1_000, Duration.ofSeconds(10)));
         var responses = jdbi.onDemand(ResponseDao.class);
@@ -109,9 +119,13 @@ public final class App implements AutoCloseable {
         var adminAuth = new AdminAuth(jdbi, clock);
         this.admin = new AdminHandler(adminAuth, config.production());
         var rows = new RowBuilder(responses);
+        var deletion = new Deletion(responses, clock, DatabaseRetry.STANDARD, committed);
         var dashboard = new AdminResponsesHandler(surveys, new ResponseList(reads,
                 new RowBuilder(reads.onDemand(ResponseDao.class)), summariser, !config.isH2()), rows,
-                new Deletion(responses, clock, DatabaseRetry.STANDARD, committed), summariser, new Exporter(reads, !config.isH2()));
+                deletion, summariser, new Exporter(reads, !config.isH2()));
+        var privacy = new PrivacyHandler(surveys, new RespondentData(jdbi, rows, deletion, clock));
+        var retention = new Retention(jdbi, catalog, deletion, clock, config.retentionDays());
+        this.retentionJob = retention.schedule(jdbi);
         // Changes from other instances reach this one through the shared feed: drop what they make
         // stale (registered before the hub, so the hub's summaries are read afresh).
         follower.addListener((changes, position) -> changes.forEach(c -> {
@@ -125,13 +139,15 @@ public final class App implements AutoCloseable {
         var events = new EventsHandler(surveys, hub);
         var sync = new SyncHandler(surveys, new ChangeSync(jdbi.onDemand(ChangeDao.class), follower, views));
         follower.start();
+        retentionJob.start();
         feedPrune.start();
         var surveyAdmin = new SurveyAdminHandler(surveys,
                 new SurveyEditor(jdbi, catalog, Json.MAPPER, clock, summariser::invalidate), new SurveyList(jdbi));
         var webhooks = new WebhookHandler(surveys, new Webhooks(jdbi, config.webhooks(), clock, webhookDispatcher::nudge));
         webhookDispatcher.start();
         this.routes = java.util.stream.Stream.concat(
-                ApiRoutes.table(surveys, surveyAdmin, respondent, admin, dashboard, events, sync).stream(),
+                ApiRoutes.table(surveys, surveyAdmin, respondent, admin, dashboard, events, sync, privacy,
+                        new RetentionHandler(surveys, retention)).stream(),
                 ApiRoutes.insights(webhooks, new TrendsHandler(surveys, trends)).stream()).toList();
         this.ops = new Ops(config, database, routes);
         ops.health().require("writers", writer::alive);
@@ -162,6 +178,11 @@ public final class App implements AutoCloseable {
         } else if (first.created()) {
             LOG.info("Created admin account '{}' with the password from LIVESURVEY_ADMIN_PASSWORD", AdminAuth.FIRST_ADMIN);
         }
+    }
+
+    /** The hourly retention job (one instance at a time); tests run it on demand. */
+    public LeasedSchedule retentionJob() {
+        return retentionJob;
     }
 
     public List<ApiRoute> routes() {
@@ -234,6 +255,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        retentionJob.close();
         writer.close();
         webhookDispatcher.close();
         feedPrune.close();

@@ -17,6 +17,7 @@ public record Config(
         String readDatabaseUrl,
         java.time.Duration shutdownDelay,
         java.time.Duration feedRetention,
+        Integer retentionDays,
         livesurvey.webhook.WebhookSettings webhooks) {
 
     /** How long the change feed keeps changes: how far back sync cursors and Last-Event-ID can resume. */
@@ -31,26 +32,32 @@ public record Config(
     public Config(int port, String databaseUrl, String databaseUser, String databasePassword, boolean production,
                   String adminPassword, livesurvey.web.RateLimits rateLimits) {
         this(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
-                livesurvey.web.TrustedProxies.NONE, null, java.time.Duration.ZERO, DEFAULT_FEED_RETENTION,
+                livesurvey.web.TrustedProxies.NONE, null, java.time.Duration.ZERO, DEFAULT_FEED_RETENTION, null,
                 livesurvey.webhook.WebhookSettings.DEFAULTS);
     }
 
     /** The same configuration with other webhook settings (tests deliver to loopback, retry fast). */
     public Config withWebhooks(livesurvey.webhook.WebhookSettings settings) {
         return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
-                trustedProxies, readDatabaseUrl, shutdownDelay, feedRetention, settings);
+                trustedProxies, readDatabaseUrl, shutdownDelay, feedRetention, retentionDays, settings);
     }
 
     /** The same settings with proxies to trust for X-Forwarded-For. */
     public Config withTrustedProxies(livesurvey.web.TrustedProxies proxies) {
         return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
-                proxies, readDatabaseUrl, shutdownDelay, feedRetention, webhooks);
+                proxies, readDatabaseUrl, shutdownDelay, feedRetention, retentionDays, webhooks);
     }
 
     /** The same settings with a replica for the dashboard's reads. */
     public Config withReadDatabaseUrl(String url) {
         return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
-                trustedProxies, url, shutdownDelay, feedRetention, webhooks);
+                trustedProxies, url, shutdownDelay, feedRetention, retentionDays, webhooks);
+    }
+
+    /** The same settings with a default retention period for responses (days; null: keep until deleted). */
+    public Config withRetentionDays(Integer days) {
+        return new Config(port, databaseUrl, databaseUser, databasePassword, production, adminPassword, rateLimits,
+                trustedProxies, readDatabaseUrl, shutdownDelay, feedRetention, days, webhooks);
     }
 
     static final String DEFAULT_DATABASE_URL =
@@ -91,6 +98,7 @@ public record Config(
         int delay = parseSeconds(env.getOrDefault("LIVESURVEY_SHUTDOWN_DELAY", "0"), problems);
         java.time.Duration feedRetention = parseDuration("LIVESURVEY_FEED_RETENTION",
                 env.get("LIVESURVEY_FEED_RETENTION"), DEFAULT_FEED_RETENTION, problems);
+        Integer retentionDays = parseRetentionDays(env.get("LIVESURVEY_RETENTION_DAYS"), problems);
         String allowPrivate = env.getOrDefault("LIVESURVEY_WEBHOOKS_ALLOW_PRIVATE", "false").trim();
         if (!allowPrivate.equals("true") && !allowPrivate.equals("false")) {
             problems.add("LIVESURVEY_WEBHOOKS_ALLOW_PRIVATE must be true or false, got '" + allowPrivate + "'");
@@ -102,8 +110,26 @@ public record Config(
                 env.getOrDefault("DATABASE_USER", url.startsWith("jdbc:h2:") ? "sa" : "root"),
                 env.getOrDefault("DATABASE_PASSWORD", ""),
                 envName.equals("production"), adminPassword, rateLimits, trustedProxies, readUrl,
-                java.time.Duration.ofSeconds(delay), feedRetention,
+                java.time.Duration.ofSeconds(delay), feedRetention, retentionDays,
                 livesurvey.webhook.WebhookSettings.DEFAULTS.withAllowPrivate(allowPrivate.equals("true")));
+    }
+
+    /** Days to keep responses of surveys without a setting of their own; unset or empty: keep them. */
+    private static Integer parseRetentionDays(String raw, List<String> problems) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            int days = Integer.parseInt(raw.trim());
+            if (days >= 1 && days <= livesurvey.retention.Retention.MAX_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add("LIVESURVEY_RETENTION_DAYS must be a whole number of days from 1 to "
+                + livesurvey.retention.Retention.MAX_DAYS + ", got '" + raw + "'");
+        return null;
     }
 
     /** A duration as 90s, 30m, 12h, 7d, or ISO-8601 (P7D); at least a minute. */

@@ -6,6 +6,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import javax.sql.DataSource;
@@ -22,6 +23,10 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.replica = replica;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        // A failed statement's message is what ends up in the log: say which statement, never the
+        // values bound to it (JDBI's default lists them, and they are respondents' answers).
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(e -> e.getShortMessage()
+                + (e.getStatementContext() == null ? "" : " [statement: \"" + e.getStatementContext().getRawSql() + "\"]"));
     }
 
     /** Connects, migrates, and fails with one clear line when the database is unusable. */

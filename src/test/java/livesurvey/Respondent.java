@@ -57,6 +57,11 @@ public final class Respondent {
         return send("DELETE", survey + "/responses/me", null);
     }
 
+    /** "Delete my answers": erases this browser's response. */
+    public Response erase() {
+        return send("POST", survey + "/responses/me/erase", null);
+    }
+
     /** Answers every question validly, step by step, and completes. */
     public JsonNode completeWith(String name, String email, String age, String gender, List<String> colours) {
         start();

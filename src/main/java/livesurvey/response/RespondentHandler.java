@@ -71,6 +71,17 @@ public final class RespondentHandler {
         ctx.status(204);
     }
 
+    /** "Delete my answers": erases this browser's response and clears the cookie. */
+    public void erase(Context ctx) {
+        Survey survey = surveys.survey(ctx);
+        boolean erased = service.erase(survey, ctx.cookie(COOKIE));
+        ctx.cookie(cookie(survey, "", 0));
+        if (!erased) {
+            throw ApiException.notFound("This browser has no response to delete.");
+        }
+        ctx.status(204);
+    }
+
     private Cookie cookie(Survey survey, String value, int maxAge) {
         return new Cookie(COOKIE, value, "/api/surveys/" + survey.slug(), maxAge, secureCookies, true, null,
                 SameSite.LAX);

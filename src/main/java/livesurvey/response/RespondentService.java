@@ -158,6 +158,17 @@ public final class RespondentService {
         });
     }
 
+    /** "Delete my answers": the response goes with all stored with it (reset only forgets the cookie). */
+    public boolean erase(Survey survey, String token) {
+        Optional<ResponseRow> row = find(survey, token);
+        row.ifPresent(r -> responseIds.invalidate(cacheKey(survey.id(), RespondentTokens.hash(token))));
+        boolean deleted = row.isPresent() && retry.call(() -> responses.delete(survey.id(), row.get().id(), clock.millis()));
+        if (deleted) {
+            afterCommit.committed(survey.id());
+        }
+        return deleted;
+    }
+
     private static void failOnErrors(Map<String, String> errors, String message) {
         if (!errors.isEmpty()) {
             throw new ApiException(422, message, errors.keySet().iterator().next(), errors);
