@@ -76,13 +76,18 @@ interface WebhookDao {
     int deleteEndpoint(@Bind("id") long id);
 
     @SqlUpdate("""
-            INSERT INTO webhook_deliveries (endpoint_id, event_id, event_type, payload, status, next_attempt_at,
-                created_at)
-            VALUES (:endpointId, :eventId, :type, :payload, 'pending', :now, :now)
+            INSERT INTO webhook_deliveries (endpoint_id, response_id, event_id, event_type, payload, status,
+                next_attempt_at, created_at)
+            VALUES (:endpointId, :responseId, :eventId, :type, :payload, 'pending', :now, :now)
             """)
     @GetGeneratedKeys("id")
-    long enqueue(@Bind("endpointId") long endpointId, @Bind("eventId") String eventId, @Bind("type") String type,
-                 @Bind("payload") String payload, @Bind("now") long now);
+    long enqueue(@Bind("endpointId") long endpointId, @Bind("responseId") Long responseId,
+                 @Bind("eventId") String eventId, @Bind("type") String type, @Bind("payload") String payload,
+                 @Bind("now") long now);
+
+    /** Every delivery that carries a response's answers, sent or not: the response is being deleted. */
+    @SqlUpdate("DELETE FROM webhook_deliveries WHERE response_id = :responseId")
+    int forgetResponse(@Bind("responseId") long responseId);
 
     @SqlQuery("""
             SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= :now

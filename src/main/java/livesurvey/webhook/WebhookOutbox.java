@@ -40,8 +40,13 @@ public final class WebhookOutbox {
         enqueue(h, surveyId, responseId, UPDATED, now);
     }
 
-    /** A response is about to be deleted: call inside the deleting transaction, before the row goes. */
+    /**
+     * A response is about to be deleted: call inside the deleting transaction, before the row goes.
+     * Its earlier deliveries go with it, and the deletion event names the response without its
+     * answers, so an erasure leaves none of them in the outbox or the delivery log.
+     */
     public static void deleting(Handle h, long surveyId, long responseId, long now) {
+        h.attach(WebhookDao.class).forgetResponse(responseId);
         enqueue(h, surveyId, responseId, DELETED, now);
     }
 
@@ -54,14 +59,15 @@ public final class WebhookOutbox {
         }
         String eventId = newEventId();
         String body = body(new WebhookEvent(eventId, type, Instant.ofEpochMilli(now),
-                new WebhookEvent.SurveyRef(surveyId, dao.slug(surveyId)), snapshot(dao, responseId)));
-        targets.forEach(e -> dao.enqueue(e.id(), eventId, type, body, now));
+                new WebhookEvent.SurveyRef(surveyId, dao.slug(surveyId)),
+                snapshot(dao, responseId, !type.equals(DELETED))));
+        targets.forEach(e -> dao.enqueue(e.id(), responseId, eventId, type, body, now));
     }
 
     /** A test event for one endpoint, made by the "send test event" button. */
     static long enqueueTest(WebhookDao dao, WebhookDao.EndpointRow endpoint, WebhookEvent.SurveyRef survey, long now) {
         String eventId = newEventId();
-        return dao.enqueue(endpoint.id(), eventId, TEST,
+        return dao.enqueue(endpoint.id(), null, eventId, TEST,
                 body(new WebhookEvent(eventId, TEST, Instant.ofEpochMilli(now), survey, null)), now);
     }
 
@@ -81,10 +87,10 @@ public final class WebhookOutbox {
         }
     }
 
-    /** The response with its answers by question key, in the survey's order. */
-    private static WebhookEvent.ResponseData snapshot(WebhookDao dao, long responseId) {
+    /** The response with (or without) its answers by question key, in the survey's order. */
+    private static WebhookEvent.ResponseData snapshot(WebhookDao dao, long responseId, boolean withAnswers) {
         Map<String, Object> answers = new LinkedHashMap<>();
-        dao.answers(responseId).forEach(a -> answers.put(a.questionKey(), decode(a.kind(), a.answerValue())));
+        (withAnswers ? dao.answers(responseId) : List.<WebhookDao.AnswerSnapshot>of()).forEach(a -> answers.put(a.questionKey(), decode(a.kind(), a.answerValue())));
         WebhookDao.ResponseSnapshot r = dao.response(responseId);
         return new WebhookEvent.ResponseData(r.id(), Instant.ofEpochMilli(r.startedAt()),
                 Instant.ofEpochMilli(r.updatedAt()), r.completedAt() == null ? null : Instant.ofEpochMilli(r.completedAt()),

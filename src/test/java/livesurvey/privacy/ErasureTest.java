@@ -28,6 +28,7 @@ class ErasureTest extends DatabaseTest {
     void erasing_by_email_removes_every_response_that_gave_it_and_leaves_no_trace_in_any_table() {
         db.test((server, client) -> {
             Admin admin = Admin.loggedIn(client);
+            subscribeToEveryEvent();
             JsonNode before = admin.summary();
             long completed = id(new Respondent(client).completeWith("Zelda Erasable", EMAIL, "41", "female",
                     List.of("purple")));
@@ -39,6 +40,8 @@ class ErasureTest extends DatabaseTest {
             TableScan scan = new TableScan(db.database().jdbi());
             String claim = UniquePerSurveyRule.valueHash(AnswerValue.ofText(EMAIL));
             assertFalse(scan.find(claim).isEmpty(), "before: the email's claim is stored, so the scan can see it");
+            assertTrue(scan.find("zelda").contains("webhook_deliveries.payload"),
+                    "before: the webhook outbox holds her answers, so the scan can see them there");
 
             JsonNode erased = parse(erase(admin, "email", EMAIL.toUpperCase()));
 
@@ -61,6 +64,15 @@ class ErasureTest extends DatabaseTest {
             newcomer.start();
             assertTrue(parse(newcomer.answer("email", EMAIL)).get("valid").asBoolean(), "the email is free again");
         });
+    }
+
+    /** A webhook endpoint (registered here directly: its host is never reached) whose outbox keeps payloads. */
+    private void subscribeToEveryEvent() {
+        db.database().jdbi().useHandle(h -> h.execute("""
+                INSERT INTO webhook_endpoints (survey_id, url, events, secret, created_at, updated_at)
+                SELECT id, 'https://hooks.example.invalid/crm', 'response.completed,response.updated,response.deleted',
+                    'whsec_test', 0, 0 FROM surveys WHERE slug = 'default'
+                """));
     }
 
     @Test

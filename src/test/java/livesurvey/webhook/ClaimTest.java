@@ -66,7 +66,7 @@ class ClaimTest extends DatabaseTest {
                     Signature.newSecret(), System.currentTimeMillis());
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                ids.add(dao.enqueue(endpoint, "evt_" + i, WebhookOutbox.COMPLETED, "{}", System.currentTimeMillis() - 1));
+                ids.add(dao.enqueue(endpoint, null, "evt_" + i, WebhookOutbox.COMPLETED, "{}", System.currentTimeMillis() - 1));
             }
             return ids;
         });
