@@ -5,18 +5,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** For a browser test class: Chromium and an app on a fresh H2 database, for the whole class. */
-abstract class ServerAndBrowser {
-    static Browsers browsers;
-    static Backend db;
+public abstract class ServerAndBrowser {
+    protected static Browsers browsers;
+    protected static Backend db;
 
     @BeforeAll
-    static void launch() {
+    public static void launch() {
         browsers = Browsers.launch();
         db = Backend.h2();
     }
 
     @AfterAll
-    static void close() {
+    public static void close() {
         if (browsers != null) {
             browsers.close();
         }

@@ -5,9 +5,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import livesurvey.Backend;
 import livesurvey.Respondent;
-import livesurvey.browser.Browsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import livesurvey.browser.ServerAndBrowser;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,26 +13,7 @@ import java.util.List;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** An admin watching a survey's trends and drop-off on the dashboard while people answer it. */
-class TrendsPageTest {
-    private static Browsers browsers;
-    private static Backend db;
-
-    @BeforeAll
-    static void launch() {
-        browsers = Browsers.launch();
-        db = Backend.h2();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
-
+class TrendsPageTest extends ServerAndBrowser {
     @Test
     void the_funnel_and_the_trend_follow_new_responses_live() {
         db.test((server, client) -> {

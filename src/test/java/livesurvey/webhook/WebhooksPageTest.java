@@ -7,9 +7,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.javalin.testtools.JavalinTest;
 import livesurvey.App;
 import livesurvey.Backend;
-import livesurvey.browser.Browsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import livesurvey.browser.ServerAndBrowser;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,26 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An admin wiring a CRM to the survey from the dashboard's Webhooks section. */
-class WebhooksPageTest {
-    private static Browsers browsers;
-    private static Backend db;
-
-    @BeforeAll
-    static void launch() {
-        browsers = Browsers.launch();
-        db = Backend.h2();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
-
+class WebhooksPageTest extends ServerAndBrowser {
     @Test
     void admin_adds_an_endpoint_sends_a_test_event_and_sees_it_disabled_when_it_keeps_failing() throws Exception {
         WebhookSettings giveUpSoon = new WebhookSettings(true, Duration.ofMillis(100), Duration.ofMillis(300),
