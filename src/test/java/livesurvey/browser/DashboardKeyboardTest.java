@@ -88,7 +88,11 @@ class DashboardKeyboardTest {
 
                 page.keyboard().press("Delete");
                 assertThat(dialog).containsText("Person 02");
+                // The dialog opens with Cancel focused; wait for it, so Tab starts from there.
+                assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))).isFocused();
                 page.keyboard().press("Tab"); // from Cancel to Delete
+                assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")
+                        .setExact(true))).isFocused();
                 page.keyboard().press("Enter");
                 assertThat(range).hasText("1–10 of 11");
                 assertThat(page.locator("#responses-table")).not().containsText("Person 02");
