@@ -13,13 +13,21 @@ import java.util.Optional;
  *
  * <p>Options (system properties): bench.seconds (per load run, default 15), bench.big (responses
  * for the large-table lines, default 1000000; 0 skips them), bench.databases (default "mariadb,h2"),
- * bench.jar (default target/livesurvey.jar).
+ * bench.jar (default target/livesurvey.jar), bench.only (a comma list of parts to measure, e.g.
+ * "ingest" or "live,reads": floor, ingest, complete, live, reads, big; default all of them).
  */
 public final class Bench {
     static final double SECONDS = Double.parseDouble(System.getProperty("bench.seconds", "15"));
     static final int BIG = Integer.getInteger("bench.big", 1_000_000);
     static final String JAR = System.getProperty("bench.jar", "target/livesurvey.jar");
     static final int PORT = Integer.getInteger("bench.port", 7590);
+    private static final String ONLY = System.getProperty("bench.only", "");
+
+    /** Whether this run measures that part (-Dbench.only); the 404 floor goes with ingest, which needs it. */
+    private static boolean wants(String part) {
+        return ONLY.isBlank() || List.of(ONLY.split(",")).contains(part)
+                || part.equals("floor") && wants("ingest");
+    }
 
     private final Report report = new Report();
 
@@ -70,62 +78,75 @@ public final class Bench {
             GeneratorProcess.run(server, dbPid, "get", "64", "5", "/api/nothing", "404");
             GeneratorProcess.run(server, dbPid, "ingest", "64", "10", "500");
 
-            step("404 floor and the survey definition");
-            var floor = GeneratorProcess.run(server, dbPid, "get", "256", secs(), "/api/nothing", "404");
-            report.note("GET /api/nothing (404), 256 connections", db, String.format("%.0f req/s, server %.0f µs CPU/request",
-                    floor.result().get("perSecond").asDouble(), floor.serverMicrosPerRequest()));
-            var survey = GeneratorProcess.run(server, dbPid, "get", "64", secs(), "/api/surveys/default", "200");
-            report.note("GET /api/surveys/default, 64 connections", db, String.format("%.0f req/s, server %.0f µs CPU/request",
-                    survey.result().get("perSecond").asDouble(), survey.serverMicrosPerRequest()));
-
-            GeneratorProcess.Run full = null;
-            for (int connections : new int[] {64, 256}) {
-                step("ingest at " + connections + " connections");
-                var ingest = GeneratorProcess.run(server, dbPid, "ingest", Integer.toString(connections), secs(),
-                        Integer.toString(Math.max(500, connections * 2)));
-                ingestLines(db, connections, ingest, floor, target.isMariaDb());
-                full = ingest;
-            }
-            report.check("heap in use at full load (-Xmx256m)", db, mb(full.maxHeapBytes()), "< 256 MB, no errors",
-                    full.maxHeapBytes() < 256L << 20 && full.result().get("errors").asLong() == 0);
-
-            step("1,000 respondents completing the survey, 16 at a time");
-            long bytesBefore = target.bytesUsed();
-            var complete = GeneratorProcess.run(server, dbPid, "complete", "16", "1000");
-            long perThousand = (target.bytesUsed() - bytesBefore) * 1000 / Math.max(1, complete.result().get("completed").asLong());
-            report.check("concurrent respondents completing (16 at a time)", db, complete.result().get("completed").asLong()
-                    + " completed, " + complete.result().get("errors").asLong() + " errors", "0 errors",
-                    complete.result().get("errors").asLong() == 0);
-            if (target.isMariaDb()) {
-                report.check("disk per 1,000 completed (responses, answers, claims)", db, mb(perThousand), "<= 2 MB",
-                        perThousand <= 2L << 20);
-            } else {
-                // H2's file keeps old row versions until it compacts: its growth is not the rows' size.
-                report.note("H2 file growth per 1,000 completed", db, mb(perThousand));
+            GeneratorProcess.Run floor = null;
+            if (wants("floor")) {
+                step("404 floor and the survey definition");
+                floor = GeneratorProcess.run(server, dbPid, "get", "256", secs(), "/api/nothing", "404");
+                report.note("GET /api/nothing (404), 256 connections", db, String.format("%.0f req/s, server %.0f µs CPU/request",
+                        floor.result().get("perSecond").asDouble(), floor.serverMicrosPerRequest()));
+                var survey = GeneratorProcess.run(server, dbPid, "get", "64", secs(), "/api/surveys/default", "200");
+                report.note("GET /api/surveys/default, 64 connections", db, String.format("%.0f req/s, server %.0f µs CPU/request",
+                        survey.result().get("perSecond").asDouble(), survey.serverMicrosPerRequest()));
             }
 
-            step("keystroke to 100 dashboards");
-            var live = LiveFanout.measure(server, 100, 1000, Duration.ofSeconds(10));
-            report.check("keystroke -> 100 dashboards", db, String.format("%.0f keystrokes/s, p50 %d ms, p95 %d ms, "
-                            + "%d missed, server %.0f µs CPU/keystroke", live.keystrokesPerSecond(), live.p50Millis(),
-                    live.p95Millis(), live.missing(), live.serverMicrosPerKeystroke()), "p95 < 250 ms",
-                    live.p95Millis() >= 0 && live.p95Millis() < 250 && live.missing() == 0);
+            if (wants("ingest")) {
+                GeneratorProcess.Run full = null;
+                for (int connections : new int[] {64, 256}) {
+                    step("ingest at " + connections + " connections");
+                    var ingest = GeneratorProcess.run(server, dbPid, "ingest", Integer.toString(connections), secs(),
+                            Integer.toString(Math.max(500, connections * 2)));
+                    ingestLines(db, connections, ingest, floor, target.isMariaDb());
+                    full = ingest;
+                }
+                report.check("heap in use at full load (-Xmx256m)", db, mb(full.maxHeapBytes()), "< 256 MB, no errors",
+                        full.maxHeapBytes() < 256L << 20 && full.result().get("errors").asLong() == 0);
+            }
 
-            step("summary and table pages");
-            small = ReadCost.measure(server);
-            report.note("summary at " + small.responses() + " responses", db,
-                    String.format("%.0f µs CPU/request", small.summaryMicros()));
-            report.note("table page p99 at " + small.responses() + " responses", db,
-                    String.format("%.1f ms (worst: %s)", small.worstPageP99Millis(), small.worstPage()));
+            if (wants("complete")) {
+                step("1,000 respondents completing the survey, 16 at a time");
+                long bytesBefore = target.bytesUsed();
+                var complete = GeneratorProcess.run(server, dbPid, "complete", "16", "1000");
+                long perThousand = (target.bytesUsed() - bytesBefore) * 1000 / Math.max(1, complete.result().get("completed").asLong());
+                report.check("concurrent respondents completing (16 at a time)", db, complete.result().get("completed").asLong()
+                        + " completed, " + complete.result().get("errors").asLong() + " errors", "0 errors",
+                        complete.result().get("errors").asLong() == 0);
+                if (target.isMariaDb()) {
+                    report.check("disk per 1,000 completed (responses, answers, claims)", db, mb(perThousand), "<= 2 MB",
+                            perThousand <= 2L << 20);
+                } else {
+                    // H2's file keeps old row versions until it compacts: its growth is not the rows' size.
+                    report.note("H2 file growth per 1,000 completed", db, mb(perThousand));
+                }
+            }
+
+            if (wants("live")) {
+                step("keystroke to 100 dashboards");
+                var live = LiveFanout.measure(server, 100, 1000, Duration.ofSeconds(10));
+                report.check("keystroke -> 100 dashboards", db, String.format("%.0f keystrokes/s, p50 %d ms, p95 %d ms, "
+                                + "%d missed, server %.0f µs CPU/keystroke", live.keystrokesPerSecond(), live.p50Millis(),
+                        live.p95Millis(), live.missing(), live.serverMicrosPerKeystroke()), "p95 < 250 ms",
+                        live.p95Millis() >= 0 && live.p95Millis() < 250 && live.missing() == 0);
+            }
+
+            small = null;
+            if (wants("reads") || wants("big")) {
+                step("summary and table pages");
+                small = ReadCost.measure(server);
+                report.note("summary at " + small.responses() + " responses", db,
+                        String.format("%.0f µs CPU/request", small.summaryMicros()));
+                report.note("table page p99 at " + small.responses() + " responses", db,
+                        String.format("%.1f ms (worst: %s)", small.worstPageP99Millis(), small.worstPage()));
+            }
         }
-        if (BIG > 0) {
+        boolean loadBig = BIG > 0 && wants("big");
+        if (loadBig) {
             step("loading " + BIG + " responses (server stopped: H2 allows one process per file)");
             BulkLoad.fill(target, BIG);
         }
         try (ServerProcess again = ServerProcess.start(JAR, PORT, target.environment(), log)) {
             report.check("start-up to serving, existing database", db, again.startupMillis() + " ms (new database: "
                     + firstStart + " ms)", "< 3 s", again.startupMillis() < 3000);
-            if (BIG > 0) {
+            if (loadBig) {
                 step("summary and table pages at " + BIG);
                 var big = ReadCost.measure(again);
                 report.check("summary at " + big.responses() + " vs " + small.responses() + " responses", db,
