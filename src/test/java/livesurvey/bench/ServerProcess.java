@@ -7,11 +7,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The server as an operator runs it: the fat jar in a JVM of its own, with -Xmx256m. */
 final class ServerProcess implements AutoCloseable {
     static final String ADMIN_PASSWORD = "bench-admin-password";
+
+    private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Process process;
     private final String base;
@@ -25,7 +29,16 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the jar and waits until /health answers 200; the wait is the start-up time. */
     static ServerProcess start(String jar, int port, Map<String, String> database, File log) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar)
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
+        // -Dbench.serverJvm="-XX:StartFlightRecording=..." profiles the server as the bench drives it.
+        String extra = System.getProperty("bench.serverJvm", "").trim();
+        if (!extra.isEmpty()) {
+            // %p is not expanded by Java 17's JFR: each start gets its own number instead (the bench starts several).
+            String n = Integer.toString(STARTS.incrementAndGet());
+            List.of(extra.split("\\s+")).forEach(a -> command.add(a.replace("%p", n)));
+        }
+        command.addAll(List.of("-jar", jar));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         Map<String, String> env = pb.environment();
         env.put("PORT", Integer.toString(port));
