@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Follows the change feed of the shared database, so every instance hears of every change.
@@ -25,14 +24,11 @@ public final class ChangeFollower implements AutoCloseable {
     static final int BATCH = 2_000;
     static final int ATTEMPTS = 3;
     /**
-     * The least time between two polls, however often this instance commits. Every local commit
-     * nudges the follower, so polls followed the commit rate (30–220 a second in the live bench at
-     * 1,000 keystrokes/s; more at the ingest target), each a handle and a query re-reading a few of
-     * this instance's own changes. Dashboards get at most one message per survey every
-     * {@link LiveHub#COALESCE} anyway: waiting up to 25 ms after a poll costs them little latency
-     * and bounds the follower's cost (at most 40 polls a second) whatever the write rate.
+     * Every group commit nudges: under load that was a poll (two queries) per commit, and the
+     * follower cost as much CPU as the writers. Polls stay this far apart; an idle follower that is
+     * nudged still polls at once.
      */
-    static final Duration MIN_GAP = Duration.ofMillis(25);
+    static final Duration MIN_GAP = Duration.ofMillis(20);
 
     /** Receives each batch of newly committed changes, in id order within the batch. */
     @FunctionalInterface
@@ -122,9 +118,7 @@ public final class ChangeFollower implements AutoCloseable {
                     LOG.info("Change feed readable again");
                     healthy = true;
                 }
-                Duration gap = MIN_GAP.compareTo(pollEvery) < 0 ? MIN_GAP : pollEvery;
-                rest(gap);
-                pause(pollEvery.minus(gap));
+                pause(pollEvery);
             } catch (RuntimeException e) {
                 if (healthy) {
                     LOG.warn("Change feed unreadable, retrying: {}", e.getMessage());
@@ -210,27 +204,18 @@ public final class ChangeFollower implements AutoCloseable {
         }
     }
 
-    /** Waits out the time, nudged or not (a nudge meanwhile is kept, and served right after); only close ends it early. */
-    private void rest(Duration d) {
-        long until = System.nanoTime() + d.toNanos();
-        synchronized (wake) {
-            long left;
-            while (running && (left = until - System.nanoTime()) > 0) {
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(wake, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-        }
-    }
-
     private void pause(Duration d) {
+        try {
+            Thread.sleep(MIN_GAP.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return;
+        }
         synchronized (wake) {
-            if (!nudged && running && d.toMillis() > 0) {
+            if (!nudged && running) {
                 try {
-                    wake.wait(d.toMillis());
+                    wake.wait(Math.max(1, d.minus(MIN_GAP).toMillis()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     running = false;

@@ -15,8 +15,6 @@ import java.util.Map;
 final class ServerProcess implements AutoCloseable {
     static final String ADMIN_PASSWORD = "bench-admin-password";
 
-    private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
-
     private final Process process;
     private final String base;
     private final long startupMillis;
@@ -30,12 +28,10 @@ final class ServerProcess implements AutoCloseable {
     /** Starts the jar and waits until /health answers 200; the wait is the start-up time. */
     static ServerProcess start(String jar, int port, Map<String, String> database, File log) throws Exception {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
-        // -Dbench.serverJvm="-XX:StartFlightRecording=..." profiles the server as the bench drives it.
-        String extra = System.getProperty("bench.serverJvm", "").trim();
-        if (!extra.isEmpty()) {
-            // %p is not expanded by Java 17's JFR: each start gets its own number instead (the bench starts several).
-            String n = Integer.toString(STARTS.incrementAndGet());
-            List.of(extra.split("\\s+")).forEach(a -> command.add(a.replace("%p", n)));
+        // e.g. -Dbench.serverOpts=-XX:StartFlightRecording=filename=/tmp/server.jfr to profile the server
+        String extra = System.getProperty("bench.serverOpts", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar));
         ProcessBuilder pb = new ProcessBuilder(command)
