@@ -8,6 +8,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import java.util.ArrayList;
@@ -36,8 +37,17 @@ final class AnswerBatch {
      * and so are answers whose survey or token no longer matches the response (a stale cache).
      */
     static AnswerBatch store(Handle handle, List<PendingAnswer> batch, long now) {
+        try {
+            return store(handle, handle.getConnection(), batch, now);
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    private static AnswerBatch store(Handle handle, Connection connection, List<PendingAnswer> batch, long now)
+            throws SQLException {
         AnswerBatch result = new AnswerBatch();
-        Map<Long, Locked> locked = lockResponses(handle, batch);
+        Map<Long, Locked> locked = lockResponses(connection, batch);
         // The last write to a (response, question) in the batch is the one that stays.
         Map<String, PendingAnswer> latest = new LinkedHashMap<>();
         Map<Long, PendingAnswer> lastPerResponse = new LinkedHashMap<>();
@@ -61,13 +71,9 @@ final class AnswerBatch {
             return result;
         }
         claimUniqueValues(handle, latest.values(), result);
-        try {
-            upsertAnswers(handle.getConnection(), latest.values(), result, now);
-            touchResponses(handle.getConnection(), lastPerResponse.values(), now);
-            recordChanges(handle.getConnection(), lastPerResponse.values(), now);
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
+        upsertAnswers(connection, latest.values(), result, now);
+        touchResponses(connection, lastPerResponse.values(), now);
+        recordChanges(connection, lastPerResponse.values(), now);
         return result;
     }
 
@@ -145,18 +151,24 @@ final class AnswerBatch {
     }
 
     /** Locks the batch's responses (in id order, so two writers cannot deadlock); deleted ones are absent. */
-    private static Map<Long, Locked> lockResponses(Handle handle, List<PendingAnswer> batch) {
+    private static Map<Long, Locked> lockResponses(Connection connection, List<PendingAnswer> batch) throws SQLException {
         Set<Long> ids = new TreeSet<>();
         batch.forEach(p -> ids.add(p.responseId()));
         Map<Long, Locked> locked = new HashMap<>();
-        handle.createQuery("""
-                        SELECT id, survey_id, token_hash, completed_at FROM responses
-                        WHERE id IN (<ids>) ORDER BY id FOR UPDATE
-                        """)
-                .bindList("ids", new ArrayList<>(ids))
-                .map((rs, ctx) -> Map.entry(rs.getLong("id"), new Locked(rs.getLong("survey_id"),
-                        rs.getString("token_hash"), rs.getObject("completed_at") != null)))
-                .forEach(e -> locked.put(e.getKey(), e.getValue()));
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, survey_id, token_hash, completed_at FROM responses WHERE id IN ("
+                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY id FOR UPDATE")) {
+            int i = 1;
+            for (long id : ids) {
+                select.setLong(i++, id);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    boolean completed = rs.getObject(4) != null;
+                    locked.put(rs.getLong(1), new Locked(rs.getLong(2), rs.getString(3), completed));
+                }
+            }
+        }
         return locked;
     }
 
