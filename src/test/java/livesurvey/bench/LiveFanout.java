@@ -101,7 +101,7 @@ final class LiveFanout {
             Thread thread = new Thread(() -> {
                 String path = "/api/surveys/default/responses/me/answers/" + key;
                 RawConnection connection = new RawConnection(server.base());
-                // Spread over the period; then one keystroke per period, sent late (never skipped) when a reply was slow.
+                // Spread over the period; then one keystroke per period, sent late (never skipped) after a slow reply.
                 long due = began + periodNanos * typist / typists;
                 for (int k = 0; k < capacity && due < end; k++, due += periodNanos) {
                     long wait = due - System.nanoTime();
@@ -164,7 +164,8 @@ final class LiveFanout {
         latencies.sort(null);
         afterReply.sort(null);
         puts.sort(null);
-        long errors = statuses.entrySet().stream().filter(e -> e.getKey() != 200).mapToLong(e -> e.getValue().get()).sum();
+        long errors = statuses.entrySet().stream().filter(e -> e.getKey() != 200)
+                .mapToLong(e -> e.getValue().get()).sum();
         Map<Integer, Long> byStatus = new TreeMap<>();
         statuses.forEach((s, n) -> byStatus.put(s, n.get()));
         return new Figures(dashboards, keystrokes / (typedFor / 1e9), latencies.size(), missing, errors, byStatus,
@@ -204,7 +205,8 @@ final class LiveFanout {
             }
             OutputStream out = socket.getOutputStream();
             out.write(("GET /api/surveys/default/events HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nAccept: text/event-stream\r\nAccept-Encoding: gzip\r\nCookie: " + cookie + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\nAccept: text/event-stream\r\nAccept-Encoding: gzip\r\nCookie: " + cookie + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             reader = new Thread(this::read, "dashboard-reader");
             reader.setDaemon(true);
