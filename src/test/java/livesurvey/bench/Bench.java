@@ -149,6 +149,13 @@ public final class Bench {
                         String.format("%.1f ms (worst: %s)", small.worstPageP99Millis(), small.worstPage()));
             }
         }
+        if (wants("ingest")) {
+            step("ingest without the web layer (the server stopped; its AnswerWriter in this JVM)");
+            var alone = WriterAlone.measure(target, dbPid, 256, SECONDS);
+            report.note("  the writer alone, 256 callers, no HTTP", db, String.format("%.0f answers/s, %d errors, "
+                    + "this JVM %.0f µs CPU/answer%s", alone.perSecond(), alone.errors(), alone.processMicros(),
+                    Double.isNaN(alone.databaseMicros()) ? "" : String.format(", database %.0f µs", alone.databaseMicros())));
+        }
         boolean loadBig = BIG > 0 && wants("big");
         if (loadBig) {
             step("loading " + BIG + " responses (server stopped: H2 allows one process per file)");
