@@ -31,7 +31,15 @@ public final class RespondentTokens {
 
     /** Tokens we issue are 43 URL-safe characters; anything else is not worth a database look-up. */
     public static boolean looksValid(String token) {
-        return token != null && token.length() == 43 && token.chars().allMatch(
-                c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+        if (token == null || token.length() != 43) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
