@@ -58,8 +58,8 @@ export class ResponsesTable {
         label: element.dataset.labelledby,
         description: element.dataset.describedby,
         actions: {
-          nextPage: () => !pager.next.disabled && this.goTo(this.page.nextCursor),
-          previousPage: () => !pager.prev.disabled && this.goTo(this.page.prevCursor),
+          nextPage: () => !pager.next.disabled && this.turn('nextCursor'),
+          previousPage: () => !pager.prev.disabled && this.turn('prevCursor'),
           remove: (rowElement) => onDelete(this.table.getRow(rowElement).getData()),
         },
       });
@@ -70,8 +70,8 @@ export class ResponsesTable {
     }
     this.table.on('dataLoadError', (error) => this.onError(error));
     pager.first.addEventListener('click', () => this.goTo(null));
-    pager.prev.addEventListener('click', () => this.goTo(this.page.prevCursor));
-    pager.next.addEventListener('click', () => this.goTo(this.page.nextCursor));
+    pager.prev.addEventListener('click', () => this.turn('prevCursor'));
+    pager.next.addEventListener('click', () => this.turn('nextCursor'));
     pager.size.value = String(pageSize);
     pager.size.addEventListener('change', () => {
       this.view.limit = Number(pager.size.value);
@@ -110,6 +110,17 @@ export class ResponsesTable {
   goTo(cursor) {
     this.view.cursor = cursor;
     return this.table.setData();
+  }
+
+  /**
+   * Next or previous page. While a refresh is due, the cursors are from before live rows were
+   * pushed onto this page: the next page would start past the rows pushed off it. Reload first.
+   */
+  async turn(cursor) {
+    if (this.refreshTimer && !this.held) {
+      await this.refresh();
+    }
+    return this.goTo(this.page[cursor]);
   }
 
   /** Reloads the page being looked at (same cursor, so the same place in the list). */
@@ -208,8 +219,10 @@ export class ResponsesTable {
       row.delete();
       this.page.total = Math.max(0, this.page.total - 1);
       this.renderPager(this.table.getDataCount());
-      this.refreshSoon();
     }
+    // Also when the row is not found (on another page, or the page was being reloaded as it was
+    // deleted): the total and the pages around have changed all the same.
+    this.refreshSoon();
   }
 
   /** Every few seconds: "5 s ago" moves on, and "typing…" markers of idle fields go away. */
