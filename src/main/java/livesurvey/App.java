@@ -267,6 +267,7 @@ public final class App implements AutoCloseable {
         if (args.length > 0) {
             System.exit(Commands.run(args, System.getenv(), System.out, System.err));
         }
+        StartupWarmUp.start();
         try {
             Config config = Config.fromEnv(System.getenv());
             Database database = Database.open(config);
