@@ -21,10 +21,10 @@ public final class ResponseList {
     private final Summariser summariser;
     private final PageQuery query;
 
-    /** @param indexHints name the index in each statement (MySQL/MariaDB; H2 has no need) */
-    public ResponseList(Jdbi jdbi, Summariser summariser, boolean indexHints) {
+    /** @param mysql MySQL/MariaDB (FORCE INDEX) rather than H2 (USE INDEX) */
+    public ResponseList(Jdbi jdbi, Summariser summariser, boolean mysql) {
         this.jdbi = jdbi;
-        this.query = new PageQuery(indexHints);
+        this.query = new PageQuery(mysql);
         this.summariser = summariser;
         // Once, not per page: registering on each handle copied its configuration every request.
         jdbi.registerRowMapper(ConstructorMapper.factory(Listed.class));
