@@ -203,6 +203,15 @@ public final class Database implements AutoCloseable {
         addIfAbsent(url, extra, "rewriteBatchedStatements", "true");
         addIfAbsent(url, extra, "useServerPrepStmts", "false");
         addIfAbsent(url, extra, "cachePrepStmts", "true");
+        // The write path's statements are longer than the driver's default 256-character cache limit:
+        // uncached, each execution parsed its SQL again.
+        addIfAbsent(url, extra, "prepStmtCacheSize", "250");
+        addIfAbsent(url, extra, "prepStmtCacheSqlLimit", "4096");
+        // Hikari sets autocommit and isolation on every borrow; the driver answers from what it knows
+        // instead of asking the server each time.
+        addIfAbsent(url, extra, "useLocalSessionState", "true");
+        addIfAbsent(url, extra, "cacheServerConfiguration", "true");
+        addIfAbsent(url, extra, "maintainTimeStats", "false");
         addIfAbsent(url, extra, "connectTimeout", "5000");
         return extra.isEmpty() ? url : url + sep + extra.substring(1);
     }

@@ -3,7 +3,6 @@ package livesurvey.live;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -22,14 +21,6 @@ public interface ChangeDao {
             """)
     void record(@Bind("surveyId") long surveyId, @Bind("responseId") long responseId, @Bind("kind") String kind,
                 @Bind("now") long now);
-
-    /** {@link #record} for many responses at once (one per answered response of a group commit). */
-    @SqlBatch("""
-            INSERT INTO changes (survey_id, response_id, kind, created_at)
-            VALUES (:surveyId, :responseId, :kind, :now)
-            """)
-    void recordAll(@Bind("surveyId") List<Long> surveyIds, @Bind("responseId") List<Long> responseIds,
-                   @Bind("kind") String kind, @Bind("now") long now);
 
     @SqlQuery("SELECT id, survey_id, response_id, kind FROM changes WHERE id > :after ORDER BY id LIMIT :limit")
     List<Change> after(@Bind("after") long after, @Bind("limit") int limit);

@@ -23,6 +23,12 @@ public final class ChangeFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeFollower.class);
     static final int BATCH = 2_000;
     static final int ATTEMPTS = 3;
+    /**
+     * Every group commit nudges: under load that was a poll (two queries) per commit, and the
+     * follower cost as much CPU as the writers. Polls stay this far apart; an idle follower that is
+     * nudged still polls at once.
+     */
+    static final Duration MIN_GAP = Duration.ofMillis(20);
 
     /** Receives each batch of newly committed changes, in id order within the batch. */
     @FunctionalInterface
@@ -199,10 +205,17 @@ public final class ChangeFollower implements AutoCloseable {
     }
 
     private void pause(Duration d) {
+        try {
+            Thread.sleep(MIN_GAP.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return;
+        }
         synchronized (wake) {
             if (!nudged && running) {
                 try {
-                    wake.wait(d.toMillis());
+                    wake.wait(Math.max(1, d.minus(MIN_GAP).toMillis()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     running = false;

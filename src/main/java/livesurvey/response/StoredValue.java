@@ -8,12 +8,14 @@ import livesurvey.web.Json;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** How an answer is kept in the answers table: text as typed, checkbox choices as a JSON array. */
 public final class StoredValue {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     static final int SORT_LENGTH = 191;
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,18}");
 
     private StoredValue() {
     }
@@ -51,7 +53,7 @@ public final class StoredValue {
      */
     public static String sortKey(AnswerValue value) {
         String raw = value.isChoices() ? String.join(", ", value.choices()) : value.text().strip();
-        String key = raw.matches("\\d{1,18}") ? "0".repeat(19 - raw.length()) + raw : raw.toLowerCase(Locale.ROOT);
+        String key = WHOLE_NUMBER.matcher(raw).matches() ? "0".repeat(19 - raw.length()) + raw : raw.toLowerCase(Locale.ROOT);
         // Cut in UTF-16 units (H2 counts those), never between the two halves of an emoji.
         if (key.length() <= SORT_LENGTH) {
             return key;

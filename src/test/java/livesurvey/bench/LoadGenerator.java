@@ -55,16 +55,15 @@ public final class LoadGenerator {
         System.exit(0);
     }
 
-    /** One request of a timed loop: true when it got the status it should. */
+    /** One request of a timed loop, on the loop's own connection: true when it got the status it should. */
     @FunctionalInterface
     private interface Call {
-        boolean send(int connection, int n) throws Exception;
+        boolean send(RawConnection connection, int c, int n) throws Exception;
     }
 
     private ObjectNode get(int connections, double seconds, String path, int status) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).build();
-        return timed(connections, seconds, (c, n) ->
-                http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == status);
+        byte[] request = RawConnection.get(path);
+        return timed(connections, seconds, (conn, c, n) -> conn.exchange(request) == status);
     }
 
     private ObjectNode ingest(int connections, double seconds, int respondents) throws Exception {
@@ -78,12 +77,13 @@ public final class LoadGenerator {
         String key = firstLongText(definition());
         String[] acked = new String[respondents];
         int[] sent = new int[respondents];
-        ObjectNode result = timed(connections, seconds, (c, n) -> {
+        String path = "/api/surveys/default/responses/me/answers/" + key;
+        ObjectNode result = timed(connections, seconds, (conn, c, n) -> {
             // Connection c types for respondents c, c + connections, …: one writer per respondent.
             int owned = (respondents - c + connections - 1) / connections;
             int r = c + (n % owned) * connections;
             String value = "respondent " + r + " keystroke " + sent[r]++;
-            boolean ok = put(cookies[r], key, value) == 200;
+            boolean ok = conn.exchange(RawConnection.put(path, cookies[r], "{\"value\":\"" + value + "\"}")) == 200;
             if (ok) {
                 acked[r] = value;
             }
@@ -104,7 +104,7 @@ public final class LoadGenerator {
         JsonNode survey = definition();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger completed = new AtomicInteger();
-        return timed(connections, 3600, (c, n) -> {
+        return timed(connections, 3600, (conn, c, n) -> {
             int r = next.getAndIncrement();
             if (r >= count) {
                 return stop();
@@ -143,11 +143,12 @@ public final class LoadGenerator {
             done.add(pool.submit(() -> {
                 long[] mine = new long[1 << 16];
                 int count = 0;
+                RawConnection conn = new RawConnection(base);
                 for (int n = 0; System.nanoTime() < deadline; n++) {
                     long t0 = System.nanoTime();
                     boolean ok;
                     try {
-                        ok = call.send(connection, n);
+                        ok = call.send(conn, connection, n);
                     } catch (RuntimeException e) {
                         if (e == DONE) {
                             break;
@@ -165,6 +166,7 @@ public final class LoadGenerator {
                         mine[count++] = (System.nanoTime() - t0) / 1000;
                     }
                 }
+                conn.close();
                 return Arrays.copyOf(mine, count);
             }));
         }

@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The server as an operator runs it: the fat jar in a JVM of its own, with -Xmx256m. */
@@ -25,7 +27,14 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the jar and waits until /health answers 200; the wait is the start-up time. */
     static ServerProcess start(String jar, int port, Map<String, String> database, File log) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx256m", "-jar", jar)
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
+        // e.g. -Dbench.serverOpts=-XX:StartFlightRecording=filename=/tmp/server.jfr to profile the server
+        String extra = System.getProperty("bench.serverOpts", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         Map<String, String> env = pb.environment();
         env.put("PORT", Integer.toString(port));
