@@ -13,7 +13,7 @@ final class ReadCost {
     /** Timed requests per page: p99 of 300 leaves three slower ones out (of 100 it was the maximum). */
     private static final int SAMPLES = 300;
     private static final int SUMMARIES = 1000;
-    private static final int SUMMARY_WARM_UP = 10_000;
+    private static final int SUMMARY_WARM_UP = 20_000;
 
     /** Server CPU per summary request, and the slowest table page's p99 with the sort and page it was. */
     record Figures(long responses, double summaryMicros, double worstPageP99Millis, String worstPage) {
@@ -28,7 +28,8 @@ final class ReadCost {
         long responses = admin.get(summary).at("/count").asLong(-1);
         // Warm up first, the same way at 1,000 and at 1,000,000 responses: the large run starts a new
         // server, and measured cold its first requests ran interpreted. On one server at 1.28M responses
-        // the summary's CPU per request, by round of 1,000: 4430, 1720, 1250, ... 700, 400 µs (JIT).
+        // the summary's CPU per request, by round of 1,000: 4430, 1720, 1250, ... 700, 400 µs (JIT, still
+        // falling at the tenth round; the small run's server has had the ingest load as well).
         List<String> pages = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (String sort : sorts(admin)) {
@@ -51,9 +52,9 @@ final class ReadCost {
             }
         }
 
-        // The best of three rounds: CPU that the JIT or a neighbour spent in one round is not the summary's.
+        // The best of five rounds: CPU that the JIT or a neighbour spent in one round is not the summary's.
         double summaryMicros = Double.MAX_VALUE;
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 5; round++) {
             long before = Proc.cpuNanos(server.pid());
             for (int i = 0; i < SUMMARIES; i++) {
                 admin.get(summary);
