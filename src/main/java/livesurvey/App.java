@@ -97,7 +97,7 @@ public final class App implements AutoCloseable {
         int writers = config.isH2() ? 1 : 2;
         // Feed ids one instance can have uncommitted at once: a full batch per writer, one per other connection.
         int inFlight = writers * WRITER_BATCH + database.dataSource().getMaximumPoolSize();
-        this.follower = new ChangeFollower(jdbi.onDemand(ChangeDao.class), clock, Duration.ofMillis(100),
+        this.follower = new ChangeFollower(database, clock, Duration.ofMillis(100),
                 Duration.ofSeconds(10), inFlight);
         this.feedPrune = FeedRetention.schedule(new JobLease(jdbi, clock), jdbi.onDemand(ChangeDao.class), clock,
                 config.feedRetention());

@@ -2,11 +2,9 @@ package livesurvey.live;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,9 +20,6 @@ public interface ChangeDao {
     void record(@Bind("surveyId") long surveyId, @Bind("responseId") long responseId, @Bind("kind") String kind,
                 @Bind("now") long now);
 
-    @SqlQuery("SELECT id, survey_id, response_id, kind FROM changes WHERE id > :after ORDER BY id LIMIT :limit")
-    List<Change> after(@Bind("after") long after, @Bind("limit") int limit);
-
     @SqlQuery("""
             SELECT id, survey_id, response_id, kind FROM changes
             WHERE id > :after AND survey_id = :surveyId ORDER BY id LIMIT :limit
@@ -38,9 +33,6 @@ public interface ChangeDao {
             """)
     List<Change> between(@Bind("surveyId") long surveyId, @Bind("after") long after, @Bind("upTo") long upTo,
                          @Bind("limit") int limit);
-
-    @SqlQuery("SELECT id, survey_id, response_id, kind FROM changes WHERE id IN (<ids>)")
-    List<Change> byIds(@BindList("ids") Collection<Long> ids);
 
     @SqlQuery("SELECT MAX(id) FROM changes")
     Optional<Long> newest();

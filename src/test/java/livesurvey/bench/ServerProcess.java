@@ -28,7 +28,7 @@ final class ServerProcess implements AutoCloseable {
     /** Starts the jar and waits until /health answers 200; the wait is the start-up time. */
     static ServerProcess start(String jar, int port, Map<String, String> database, File log) throws Exception {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
-        // e.g. -Dbench.serverOpts=-XX:StartFlightRecording=filename=/tmp/server.jfr to profile the server
+        // e.g. -Dbench.serverOpts=-XX:StartFlightRecording=filename=/tmp/jfr/ (a directory: the server starts twice)
         String extra = System.getProperty("bench.serverOpts", "");
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));

@@ -31,7 +31,7 @@ class ChangeFollowerTest extends DatabaseTest {
             Duration.ofMinutes(10));
 
     private ChangeFollower follower(Clock clock) {
-        var follower = new ChangeFollower(db.database().jdbi().onDemand(ChangeDao.class), clock, Duration.ofHours(1),
+        var follower = new ChangeFollower(db.database(), clock, Duration.ofHours(1),
                 LIMITS);
         follower.skipHistory();
         return follower;
@@ -153,7 +153,7 @@ class ChangeFollowerTest extends DatabaseTest {
         Jdbi jdbi = db.database().jdbi();
         long start = jdbi.withExtension(ChangeDao.class, dao -> dao.newest().orElse(0L));
         ConcurrentLinkedQueue<Long> delivered = new ConcurrentLinkedQueue<>();
-        var follower = new ChangeFollower(jdbi.onDemand(ChangeDao.class), Clock.systemUTC(), Duration.ofMillis(20),
+        var follower = new ChangeFollower(db.database(), Clock.systemUTC(), Duration.ofMillis(20),
                 new Watermark.Limits(1_000, Duration.ofSeconds(30), Duration.ofMinutes(10)));
         follower.addListener((changes, position) -> changes.forEach(c -> delivered.add(c.id())));
         follower.start();

@@ -73,16 +73,20 @@ class AnswerWriterTest extends DatabaseTest {
         Question ghost = new Question(999_999, "ghost", "Ghost", "", Question.Kind.text, 1, 1, false, false, null, 100,
                 List.of());
         CountDownLatch firstCommitHeld = new CountDownLatch(1);
+        CountDownLatch holding = new CountDownLatch(1);
         AtomicBoolean first = new AtomicBoolean(true);
         CommitListener holdFirst = surveyId -> {
             if (first.getAndSet(false)) {
+                holding.countDown();
                 await().atMost(Duration.ofSeconds(10)).until(() -> firstCommitHeld.getCount() == 0);
             }
         };
         try (var writer = new AnswerWriter(db.database().jdbi(), validator(), Clock.systemUTC(), QUICK, 1, holdFirst)) {
             Started opener = start(survey.id());
             var opening = write(writer, survey.id(), opener, about, "first");
-            // While the writer is held after its first commit, ten answers queue up: one batch.
+            // Once the writer is held after its first commit (not while it lingers for more answers
+            // to join that one), ten answers queue up: one batch.
+            assertTrue(holding.await(10, TimeUnit.SECONDS), "the first commit reached the listener");
             List<Started> respondents = new ArrayList<>();
             List<CompletableFuture<AnswerResult>> replies = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
