@@ -120,8 +120,8 @@ public final class App implements AutoCloseable {
         this.admin = new AdminHandler(adminAuth, config.production());
         var rows = new RowBuilder(responses);
         var deletion = new Deletion(responses, clock, DatabaseRetry.STANDARD, committed);
-        var dashboard = new AdminResponsesHandler(surveys, new ResponseList(reads,
-                new RowBuilder(reads.onDemand(ResponseDao.class)), summariser, !config.isH2()), rows,
+        var dashboard = new AdminResponsesHandler(surveys, new ResponseList(reads, summariser,
+                !config.isH2()), rows,
                 deletion, summariser, new Exporter(reads, !config.isH2()));
         var privacy = new PrivacyHandler(surveys, new RespondentData(jdbi, rows, deletion, clock));
         var retention = new Retention(jdbi, catalog, deletion, clock, config.retentionDays());
@@ -267,6 +267,7 @@ public final class App implements AutoCloseable {
         if (args.length > 0) {
             System.exit(Commands.run(args, System.getenv(), System.out, System.err));
         }
+        StartupWarmUp.start();
         try {
             Config config = Config.fromEnv(System.getenv());
             Database database = Database.open(config);

@@ -10,8 +10,21 @@ import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** The connection pool, the migrations and the shared Jdbi. */
 public final class Database implements AutoCloseable {
@@ -88,10 +101,79 @@ public final class Database implements AutoCloseable {
      * version 0 (before V1), which changes nothing for a database Flyway already manages.
      */
     static void migrate(DataSource dataSource) {
+        if (upToDate(dataSource)) {
+            return;
+        }
         new MigrationLock(dataSource, Duration.ofSeconds(30), Duration.ofMinutes(10)).runExclusively(() ->
                 Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                         .baselineOnMigrate(true).baselineVersion("0").load().migrate());
     }
+
+    /**
+     * True when every migration this jar ships is already applied, none failed: a restart on an
+     * existing database then skips Flyway and the migration lock (loading, scanning and validating
+     * were a sixth of start-up on the main thread, JFR). Anything else - a new database, a new
+     * migration, a failed one, a history or a jar that cannot be read - goes through Flyway.
+     */
+    static boolean upToDate(DataSource dataSource) {
+        Set<String> shipped = shippedVersions();
+        if (shipped.isEmpty()) {
+            return false;
+        }
+        Set<String> applied = new HashSet<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history")) {
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                applied.add(rs.getString(1));
+            }
+        } catch (SQLException noHistoryYet) {
+            return false;
+        }
+        return applied.containsAll(shipped);
+    }
+
+    /** The versions of the migrations on the classpath, as Flyway records them (V11_1__x.sql is 11.1). */
+    static Set<String> shippedVersions() {
+        Set<String> versions = new HashSet<>();
+        try {
+            URL dir = Database.class.getClassLoader().getResource(MIGRATIONS);
+            if (dir == null) {
+                return versions;
+            }
+            List<String> names = new ArrayList<>();
+            if (dir.getProtocol().equals("jar")) {
+                var entries = ((JarURLConnection) dir.openConnection()).getJarFile().entries();
+                while (entries.hasMoreElements()) {
+                    String name = entries.nextElement().getName();
+                    if (name.startsWith(MIGRATIONS + "/")) {
+                        names.add(name.substring(MIGRATIONS.length() + 1));
+                    }
+                }
+            } else if (dir.getProtocol().equals("file")) {
+                try (var files = Files.list(Path.of(dir.toURI()))) {
+                    files.forEach(f -> names.add(f.getFileName().toString()));
+                }
+            } else {
+                return Set.of();
+            }
+            for (String name : names) {
+                int end = name.indexOf("__");
+                if (name.startsWith("V") && end > 1 && name.endsWith(".sql")) {
+                    versions.add(name.substring(1, end).replace('_', '.'));
+                } else if (!name.isEmpty()) {
+                    return Set.of(); // a file Flyway would treat in a way this check does not know
+                }
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return Set.of();
+        }
+        return versions;
+    }
+
+    private static final String MIGRATIONS = "db/migration";
 
     public Jdbi jdbi() {
         return jdbi;

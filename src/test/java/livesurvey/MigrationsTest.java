@@ -115,6 +115,28 @@ class MigrationsTest extends DatabaseTest {
         }
     }
 
+    @Test
+    void a_restart_on_a_migrated_database_skips_flyway_but_a_migration_not_yet_applied_goes_through_it()
+            throws Exception {
+        Config config = fresh.config();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("sql"))) {
+            assertEquals(files.count(), Database.shippedVersions().size(), "every file in sql/ is seen in the jar");
+        }
+        assertTrue(Database.shippedVersions().contains("11.1"), "V11_1__… is recorded by Flyway as 11.1");
+        Database.open(config).close();
+        try (Connection other = connect(config)) {
+            Database database = Database.open(config);
+            try {
+                assertTrue(Database.upToDate(database.dataSource()), "nothing left to apply");
+                // As if the jar brought a migration this database has not had: Flyway runs again.
+                other.createStatement().execute("DELETE FROM flyway_schema_history WHERE version = '11.1'");
+                assertFalse(Database.upToDate(database.dataSource()));
+            } finally {
+                database.close();
+            }
+        }
+    }
+
     private static Connection connect(Config config) throws SQLException {
         return DriverManager.getConnection(config.databaseUrl(), config.databaseUser(), config.databasePassword());
     }

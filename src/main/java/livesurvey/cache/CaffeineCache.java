@@ -22,6 +22,11 @@ public final class CaffeineCache<K, V> implements KeyValueCache<K, V> {
     }
 
     @Override
+    public V peek(K key) {
+        return cache.getIfPresent(key);
+    }
+
+    @Override
     public void invalidate(K key) {
         cache.invalidate(key);
     }

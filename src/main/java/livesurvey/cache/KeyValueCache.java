@@ -7,6 +7,9 @@ public interface KeyValueCache<K, V> {
     /** The cached value, computing and storing it when absent. */
     V get(K key, Function<? super K, ? extends V> loader);
 
+    /** The cached value, or null when there is none (nothing is computed). */
+    V peek(K key);
+
     void invalidate(K key);
 
     void invalidateAll();

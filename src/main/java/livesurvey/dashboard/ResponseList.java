@@ -1,5 +1,6 @@
 package livesurvey.dashboard;
 
+import livesurvey.response.ResponseDao;
 import livesurvey.survey.Survey;
 import livesurvey.web.ApiException;
 import org.jdbi.v3.core.Handle;
@@ -17,16 +18,16 @@ public final class ResponseList {
     static final int MAX_LIMIT = 200;
 
     private final Jdbi jdbi;
-    private final RowBuilder rows;
     private final Summariser summariser;
     private final PageQuery query;
 
-    /** @param indexHints name the index in each statement (MySQL/MariaDB; H2 has no need) */
-    public ResponseList(Jdbi jdbi, RowBuilder rows, Summariser summariser, boolean indexHints) {
+    /** @param mysql MySQL/MariaDB (FORCE INDEX) rather than H2 (USE INDEX) */
+    public ResponseList(Jdbi jdbi, Summariser summariser, boolean mysql) {
         this.jdbi = jdbi;
-        this.query = new PageQuery(indexHints);
-        this.rows = rows;
+        this.query = new PageQuery(mysql);
         this.summariser = summariser;
+        // Once, not per page: registering on each handle copied its configuration every request.
+        jdbi.registerRowMapper(ConstructorMapper.factory(Listed.class));
     }
 
     /** The raw query parameters of a page request; any of them may be null. */
@@ -44,8 +45,8 @@ public final class ResponseList {
         if (cursor != null) {
             checkPosition(sort, cursor.position());
         }
+        // One handle (one connection) for the whole page: the total, the rows and their answers.
         return jdbi.withHandle(h -> {
-            h.registerRowMapper(ConstructorMapper.factory(Listed.class));
             long total = filter == null ? summariser.responseCount(survey.id()) : query.filteredTotal(h, filter);
             return cursor != null && cursor.backward()
                     ? backward(h, survey, sort, filter, cursor, limit, total)
@@ -66,7 +67,7 @@ public final class ResponseList {
         String next = more ? cursorAt(sort, filter, items.get(items.size() - 1), offset + items.size(), false, tail)
                 : null;
         String prev = offset > 0 && !items.isEmpty() ? cursorAt(sort, filter, items.get(0), offset, true, tail) : null;
-        return new Page(total, offset, rows.rows(survey, items), next, prev);
+        return new Page(total, offset, RowBuilder.rows(h.attach(ResponseDao.class), survey, items), next, prev);
     }
 
     private Page backward(Handle h, Survey survey, Sort sort, Sort.Filter filter, Cursor cursor, int limit,
@@ -87,7 +88,7 @@ public final class ResponseList {
         Long tail = fetched.tailStart();
         String next = cursorAt(sort, filter, items.get(items.size() - 1), offset + items.size(), false, tail);
         String prev = more ? cursorAt(sort, filter, items.get(0), offset, true, tail) : null;
-        return new Page(total, offset, rows.rows(survey, items), next, prev);
+        return new Page(total, offset, RowBuilder.rows(h.attach(ResponseDao.class), survey, items), next, prev);
     }
 
     private static String cursorAt(Sort sort, Sort.Filter filter, Listed item, long offset, boolean backward,

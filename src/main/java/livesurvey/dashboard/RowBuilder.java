@@ -43,6 +43,11 @@ public final class RowBuilder {
     }
 
     List<Row> rows(Survey survey, List<Listed> listed) {
+        return rows(responses, survey, listed);
+    }
+
+    /** With the DAO of a handle the caller already holds (a page reads its rows and answers on one connection). */
+    static List<Row> rows(ResponseDao responses, Survey survey, List<Listed> listed) {
         if (listed.isEmpty()) {
             return List.of();
         }

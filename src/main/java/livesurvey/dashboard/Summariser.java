@@ -49,9 +49,14 @@ public final class Summariser {
         cache.invalidate(surveyId);
     }
 
-    /** All responses of a survey, from the counters (no COUNT over the rows). */
+    /**
+     * All responses of a survey: the cached summary's count when there is one (it is dropped with
+     * every change, like the summary), else the counters (no COUNT over the rows). A table page
+     * asks for it each time, and the summary beside it is nearly always cached.
+     */
     public long responseCount(long surveyId) {
-        return dao.responseCount(surveyId);
+        Summary cached = cache.peek(surveyId);
+        return cached != null ? ((Number) cached.get("count")).longValue() : dao.responseCount(surveyId);
     }
 
     private Summary compute(Survey survey) {
