@@ -93,8 +93,19 @@ class DashboardKeyboardTest {
                 page.keyboard().press("Tab"); // from Cancel to Delete
                 assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")
                         .setExact(true))).isFocused();
+                List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+                page.onRequestFinished(r -> requests.add(r.method() + " " + r.url().replaceFirst("^https?://[^/]+", "")
+                        + " " + (r.response() == null ? "-" : r.response().status())));
                 page.keyboard().press("Enter");
-                assertThat(range).hasText("1–10 of 11");
+                try {
+                    assertThat(range).hasText("1–10 of 11");
+                } catch (AssertionError e) {
+                    // What the page showed and asked, to tell a refused delete from one never sent.
+                    page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/keyboard-delete.png")));
+                    throw new AssertionError(e.getMessage() + "\nbanners: " + page.locator("[role=alert]:visible").allInnerTexts()
+                            + "\ndialog open: " + page.locator("dialog[open]").count() + ", focused: "
+                            + page.evaluate("document.activeElement.outerHTML.slice(0, 200)") + "\nrequests: " + requests, e);
+                }
                 assertThat(page.locator("#responses-table")).not().containsText("Person 02");
                 assertThat(page.locator("#responses-table :focus")).hasCount(1);
                 assertEquals("Person 03", focusedText(page), "focus stays on the same row of the table");
