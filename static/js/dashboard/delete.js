@@ -1,5 +1,6 @@
 // Confirmation before a delete, in a real <dialog>: names the response so the admin knows which.
 
+import { ask } from '../lib/ask.js';
 import { shortTime } from './format.js';
 
 export class DeleteDialog {
@@ -16,10 +17,6 @@ export class DeleteDialog {
       .filter((v) => typeof v === 'string' && v.trim() !== '');
     const by = who.length ? ` by ${who.join(', ')}` : '';
     this.text.textContent = `Response #${row.id}${by}, started ${shortTime(row.startedAt)}.`;
-    this.dialog.returnValue = '';
-    this.dialog.showModal();
-    return new Promise((resolve) => {
-      this.dialog.addEventListener('close', () => resolve(this.dialog.returnValue === 'delete'), { once: true });
-    });
+    return ask(this.dialog, 'delete');
   }
 }

@@ -1,15 +1,13 @@
 // "A respondent's data": find the responses that gave an answer (an email, say), download
 // everything stored about that person as JSON, or erase it everywhere after a confirmation.
 
+import { ask } from '../lib/ask.js';
+
 const FREE_TEXT = ['text', 'email', 'textarea'];
 
 function confirmErase(dialog, sentence) {
   dialog.querySelector('#erase-text').textContent = sentence;
-  dialog.returnValue = '';
-  dialog.showModal();
-  return new Promise((resolve) => {
-    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'erase'), { once: true });
-  });
+  return ask(dialog, 'erase');
 }
 
 function download(data, filename) {
