@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import livesurvey.Database;
+import livesurvey.SqlLists;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import javax.sql.DataSource;
@@ -14,7 +15,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -174,11 +174,8 @@ public final class ChangeFollower implements AutoCloseable {
             if (!watched.isEmpty()) {
                 try (PreparedStatement byIds = connection.prepareStatement(
                         "SELECT id, survey_id, response_id, kind FROM changes WHERE id IN ("
-                                + String.join(", ", Collections.nCopies(watched.size(), "?")) + ")")) {
-                    int i = 1;
-                    for (long id : watched) {
-                        byIds.setLong(i++, id);
-                    }
+                                + SqlLists.placeholders(watched.size()) + ")")) {
+                    SqlLists.bindLongs(byIds, 1, watched);
                     readInto(byIds, read);
                 }
             }

@@ -1,5 +1,6 @@
 package livesurvey.response;
 
+import livesurvey.SqlLists;
 import livesurvey.live.Change;
 import livesurvey.validation.UniquePerSurveyRule;
 import livesurvey.web.ApiException;
@@ -13,7 +14,6 @@ import java.sql.SQLException;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -114,7 +114,7 @@ final class AnswerBatch {
         StringBuilder sql = new StringBuilder(
                 "UPDATE responses SET updated_at = ?, version = version + 1, editing_key = CASE id");
         sql.append(" WHEN ? THEN ?".repeat(lastPerResponse.size()));
-        sql.append(" END WHERE id IN (").append(String.join(", ", Collections.nCopies(lastPerResponse.size(), "?")))
+        sql.append(" END WHERE id IN (").append(SqlLists.placeholders(lastPerResponse.size()))
                 .append(')');
         try (PreparedStatement touch = connection.prepareStatement(sql.toString())) {
             int i = 1;
@@ -157,11 +157,8 @@ final class AnswerBatch {
         Map<Long, Locked> locked = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id, survey_id, token_hash, completed_at FROM responses WHERE id IN ("
-                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY id FOR UPDATE")) {
-            int i = 1;
-            for (long id : ids) {
-                select.setLong(i++, id);
-            }
+                        + SqlLists.placeholders(ids.size()) + ") ORDER BY id FOR UPDATE")) {
+            SqlLists.bindLongs(select, 1, ids);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     boolean completed = rs.getObject(4) != null;
